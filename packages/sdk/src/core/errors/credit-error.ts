@@ -1,0 +1,51 @@
+const kindsKey = Symbol.for('creditkit.error.kinds');
+
+export interface CreditErrorFields {
+  code: string;
+  status?: number | undefined;
+  requestId?: string | undefined;
+  details?: unknown;
+  cause?: unknown;
+}
+
+type ErrorClass<T> = abstract new (...args: never[]) => T;
+
+/**
+ * The root of every error this SDK throws. `instanceof` and `CreditError.is` work across bundle
+ * copies of the SDK (two versions in one app, a worker and a page): they check a brand registered
+ * under a global symbol, not the class identity.
+ */
+export class CreditError extends Error {
+  static readonly kind: string = 'CreditError';
+  /** A stable, machine-readable code: the API's problem `code`, or the SDK's own for local failures. */
+  readonly code: string;
+  /** The HTTP status, when the API answered. */
+  readonly status: number | undefined;
+  /** The `x-request-id` of the failed request, to quote to support. */
+  readonly requestId: string | undefined;
+  readonly details: unknown;
+
+  constructor(message: string, fields: CreditErrorFields) {
+    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    const kinds: string[] = [];
+    for (let type: unknown = new.target; type && Object.hasOwn(type as object, 'kind'); type = Object.getPrototypeOf(type)) {
+      kinds.push((type as typeof CreditError).kind);
+    }
+    Object.defineProperty(this, kindsKey, { value: kinds });
+    this.name = kinds[0] ?? 'CreditError';
+    this.code = fields.code;
+    this.status = fields.status;
+    this.requestId = fields.requestId;
+    this.details = fields.details;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    const kinds = (value as { [kindsKey]?: unknown } | null | undefined)?.[kindsKey];
+    return Array.isArray(kinds) && kinds.includes(this.kind);
+  }
+
+  /** Type guard that narrows to the class it is called on: `SpendLimitReachedError.is(error)`. */
+  static is<T>(this: ErrorClass<T> & { kind: string }, value: unknown): value is T {
+    return CreditError[Symbol.hasInstance].call(this, value);
+  }
+}

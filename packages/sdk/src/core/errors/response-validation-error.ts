@@ -1,0 +1,11 @@
+import type { ValidationIssue } from './validation-error';
+import { CreditError } from './credit-error';
+
+/**
+ * Thrown when a successful (2xx) response does not match the contract, so no unchecked data
+ * reaches the caller. Carries the request id and the issues found.
+ */
+export class ResponseValidationError extends CreditError {
+  static override readonly kind: string = 'ResponseValidationError';
+  declare readonly details: { issues: ValidationIssue[] };
+}

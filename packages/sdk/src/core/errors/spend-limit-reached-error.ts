@@ -1,0 +1,16 @@
+import type { LimitDetails } from '../../schemas/problem';
+import { ApiError } from './api-error';
+
+/**
+ * Thrown on 402 when a spend limit blocks a charge: `workbook_limit_reached` (R11),
+ * `enrichment_limit_reached` (R12) or `run_budget_exhausted` (R9). Nothing was charged;
+ * `scope` and `details` name the limit, its spend and what remains.
+ */
+export class SpendLimitReachedError extends ApiError {
+  static override readonly kind: string = 'SpendLimitReachedError';
+  declare readonly details: LimitDetails;
+
+  get scope(): LimitDetails['scope'] {
+    return this.details.scope;
+  }
+}

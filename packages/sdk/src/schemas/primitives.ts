@@ -1,0 +1,64 @@
+import * as z from 'zod/mini';
+
+/** The largest amount the API carries: a billion credits, so thousandths stay exact integers. */
+export const MAX_CREDITS = 1_000_000_000;
+
+/**
+ * True when `value` is a finite number with at most 3 decimals, i.e. a whole number of thousandths.
+ * Dividing the rounded thousandths back gives the very same double only when no fourth decimal exists.
+ */
+export function hasAtMostThreeDecimals(value: number): boolean {
+  return Number.isFinite(value) && Math.round(value * 1000) / 1000 === value;
+}
+
+const threeDecimals = z.refine(hasAtMostThreeDecimals, { error: 'Credits carry at most 3 decimals.' });
+const withinRange = z.refine((value: number) => Math.abs(value) <= MAX_CREDITS, {
+  error: `Credits are at most ${MAX_CREDITS}.`,
+});
+
+/** A signed credit amount as the API reports it (ledger rows are negative for debits). */
+export const credits = z.number().check(threeDecimals, withinRange);
+
+/** A credit amount a caller sends: not negative, finite, at most 3 decimals. */
+export const creditAmount = z.number().check(z.gte(0), threeDecimals, withinRange);
+
+/** A credit amount a caller sends that must buy or allow something: greater than zero. */
+export const positiveCreditAmount = z.number().check(z.gt(0), threeDecimals, withinRange);
+
+/**
+ * An id chosen by the host product (workbook, record, run, ...). Ids travel in URL paths, so a
+ * slash, `..`, whitespace, `%`, `?`, `#` or a control character is refused rather than escaped.
+ */
+export const resourceId = z.string().check(
+  z.minLength(1, { error: 'An id cannot be empty.' }),
+  z.maxLength(200),
+  z.regex(/^(?!.*\.\.)[^\s/\\?#%\u0000-\u001f\u007f]+$/, {
+    error: 'An id cannot contain "/", "..", "%", "?", "#", whitespace or control characters.',
+  }),
+);
+
+/** An ISO 8601 timestamp, carried as a string so no time zone is lost on the way. */
+export const timestamp = z.string();
+
+/** A count of things (rows, tokens, records): a whole number, not negative. */
+export const count = z.number().check(z.int(), z.gte(0));
+
+/**
+ * An enum that accepts values this SDK does not know yet, so a newer server never breaks an older
+ * client. The known values still autocomplete.
+ */
+export function openEnum<const Values extends readonly string[]>(knownValues: Values) {
+  // The known values ride along for the OpenAPI document; parsing accepts any string.
+  return Object.assign(z.string(), { knownValues }) as unknown as z.ZodMiniType<Values[number] | (string & {})>;
+}
+
+/** The envelope of every list: one page of items and the cursor of the next page, if any. */
+export function page<Item extends z.ZodMiniType>(item: Item) {
+  return z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
+}
+
+export const pageParams = z.object({
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
+  cursor: z.optional(z.string().check(z.minLength(1))),
+});
+export type PageParams = z.infer<typeof pageParams>;

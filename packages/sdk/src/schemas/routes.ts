@@ -1,0 +1,67 @@
+import type * as z from 'zod/mini';
+import { action, actionListParams, actionPage } from './actions';
+import { aiEstimate, aiEstimateCreateParams, aiModelPage, aiRun, aiRunCreateParams } from './ai';
+import { balance } from './balance';
+import { charge, chargeCreateParams, chargeRefundParams } from './charges';
+import { devWorkspace, devWorkspaceCreateParams } from './dev';
+import { grantListParams, grantPage } from './grants';
+import { integration, integrationKeySetParams, integrationPage } from './integrations';
+import { ledgerListParams, ledgerPage } from './ledger';
+import { currentPlan, planChangeParams, planPage } from './plans';
+import { purchase, purchaseCreateParams } from './purchases';
+import { session, sessionCreateParams } from './sessions';
+import { spendLimit, spendLimitUpdateParams } from './spend-limits';
+import { usageParams, usageReport } from './usage';
+
+/** Who may call a route: a secret key only, an admin (secret key or admin session), or anyone in the workspace (R20). */
+export type RouteAccess = 'secret_key' | 'admin' | 'member';
+
+export interface RouteContract {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path with `{name}` placeholders for ids. */
+  path: string;
+  operationId: string;
+  summary: string;
+  access: RouteAccess;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+  /** A JSON schema, or the media type of a body that is not JSON. */
+  response: z.ZodMiniType | 'text/csv' | 'text/event-stream' | 'none';
+  successStatus: 200 | 201 | 204;
+  /** Only with the server's dev mode on. */
+  devOnly?: true;
+}
+
+/** Every route of the Credit API v1: the single source of the OpenAPI document and of the server's validation. */
+export const routes: readonly RouteContract[] = [
+  { method: 'POST', path: '/v1/sessions', operationId: 'createSession', summary: 'Mint a short-lived browser session token', access: 'secret_key', body: sessionCreateParams, response: session, successStatus: 201 },
+  { method: 'GET', path: '/v1/balance', operationId: 'getBalance', summary: 'Spendable and pending credits, allowance, rollover cap and renewal state (R1, R7)', access: 'member', response: balance, successStatus: 200 },
+  { method: 'GET', path: '/v1/grants', operationId: 'listGrants', summary: 'Credit grants, soonest to expire first', access: 'member', query: grantListParams, response: grantPage, successStatus: 200 },
+  { method: 'GET', path: '/v1/ledger', operationId: 'listLedgerEntries', summary: 'Ledger entries, newest first', access: 'member', query: ledgerListParams, response: ledgerPage, successStatus: 200 },
+  { method: 'GET', path: '/v1/plan', operationId: 'getPlan', summary: 'The current plan and a scheduled change (R6)', access: 'member', response: currentPlan, successStatus: 200 },
+  { method: 'POST', path: '/v1/plan/change', operationId: 'changePlan', summary: 'Change plan at the end of the current period; `free` cancels (R6)', access: 'admin', body: planChangeParams, response: currentPlan, successStatus: 200 },
+  { method: 'GET', path: '/v1/plans', operationId: 'listPlans', summary: 'The plan catalogue', access: 'member', response: planPage, successStatus: 200 },
+  { method: 'POST', path: '/v1/purchases', operationId: 'createPurchase', summary: 'Buy one-time credits that never expire (R17)', access: 'admin', body: purchaseCreateParams, response: purchase, successStatus: 201 },
+  { method: 'GET', path: '/v1/actions', operationId: 'listActions', summary: 'Action costs, all or by ids, with the own-key effect (R8, R10)', access: 'member', query: actionListParams, response: actionPage, successStatus: 200 },
+  { method: 'GET', path: '/v1/actions/{actionId}', operationId: 'getAction', summary: 'One action cost (R8, R10)', access: 'member', response: action, successStatus: 200 },
+  { method: 'GET', path: '/v1/ai/models', operationId: 'listAiModels', summary: 'AI model rates per 1,000 tokens (R9)', access: 'member', response: aiModelPage, successStatus: 200 },
+  { method: 'POST', path: '/v1/ai/estimates', operationId: 'createAiEstimate', summary: 'Estimate an AI run per row and in total, from tokens or prompt text (R9)', access: 'member', body: aiEstimateCreateParams, response: aiEstimate, successStatus: 200 },
+  { method: 'POST', path: '/v1/ai/runs', operationId: 'createAiRun', summary: 'Open a run that reserves its budget (R9)', access: 'member', body: aiRunCreateParams, response: aiRun, successStatus: 201 },
+  { method: 'GET', path: '/v1/ai/runs/{runId}', operationId: 'getAiRun', summary: 'A run with its budget, spend and remainder (R9)', access: 'member', response: aiRun, successStatus: 200 },
+  { method: 'POST', path: '/v1/ai/runs/{runId}/complete', operationId: 'completeAiRun', summary: 'Complete a run and release what is left of its budget (R9, R16)', access: 'member', response: aiRun, successStatus: 200 },
+  { method: 'POST', path: '/v1/charges', operationId: 'createCharge', summary: 'Charge an action on a record field (R2, R9–R14, R19)', access: 'member', body: chargeCreateParams, response: charge, successStatus: 201 },
+  { method: 'GET', path: '/v1/charges/{chargeId}', operationId: 'getCharge', summary: 'One charge with its ledger entries', access: 'member', response: charge, successStatus: 200 },
+  { method: 'POST', path: '/v1/charges/{chargeId}/refund', operationId: 'refundCharge', summary: 'Refund a charge whose provider delivered nothing (R15)', access: 'member', body: chargeRefundParams, response: charge, successStatus: 200 },
+  { method: 'GET', path: '/v1/workbooks/{workbookId}/spend-limit', operationId: 'getWorkbookSpendLimit', summary: "A workbook's spend limit and spend (R11)", access: 'member', response: spendLimit, successStatus: 200 },
+  { method: 'PUT', path: '/v1/workbooks/{workbookId}/spend-limit', operationId: 'updateWorkbookSpendLimit', summary: "Set a workbook's spend limit (R11, R20)", access: 'admin', body: spendLimitUpdateParams, response: spendLimit, successStatus: 200 },
+  { method: 'GET', path: '/v1/enrichments/{enrichmentId}/spend-limit', operationId: 'getEnrichmentSpendLimit', summary: "An enrichment's spend limit and spend (R12)", access: 'member', response: spendLimit, successStatus: 200 },
+  { method: 'PUT', path: '/v1/enrichments/{enrichmentId}/spend-limit', operationId: 'updateEnrichmentSpendLimit', summary: "Set an enrichment's spend limit (R12, R20)", access: 'admin', body: spendLimitUpdateParams, response: spendLimit, successStatus: 200 },
+  { method: 'GET', path: '/v1/integrations', operationId: 'listIntegrations', summary: 'Provider integrations and whether the workspace has its own key (R10)', access: 'member', response: integrationPage, successStatus: 200 },
+  { method: 'PUT', path: '/v1/integrations/{provider}/key', operationId: 'setIntegrationKey', summary: 'Set the own API key of a provider; its actions then cost 0 (R10, R20)', access: 'admin', body: integrationKeySetParams, response: integration, successStatus: 200 },
+  { method: 'DELETE', path: '/v1/integrations/{provider}/key', operationId: 'deleteIntegrationKey', summary: 'Remove the own API key of a provider (R10, R20)', access: 'admin', response: integration, successStatus: 200 },
+  { method: 'GET', path: '/v1/usage', operationId: 'getUsage', summary: 'Usage by day, workbook, action, provider or model (R18)', access: 'member', query: usageParams, response: usageReport, successStatus: 200 },
+  { method: 'GET', path: '/v1/usage/export', operationId: 'exportUsage', summary: 'Usage as CSV (R18)', access: 'member', query: usageParams, response: 'text/csv', successStatus: 200 },
+  { method: 'GET', path: '/v1/events', operationId: 'streamEvents', summary: 'Server-sent events: balance.updated, limit.reached, limit.cleared, renewal.completed, charge.refunded', access: 'member', response: 'text/event-stream', successStatus: 200 },
+  { method: 'POST', path: '/v1/dev/workspaces', operationId: 'createDevWorkspace', summary: 'Dev mode: a fresh workspace on a plan, with its secret key', access: 'secret_key', body: devWorkspaceCreateParams, response: devWorkspace, successStatus: 201, devOnly: true },
+  { method: 'POST', path: '/v1/dev/workspaces/{workspaceId}/renew', operationId: 'renewDevWorkspace', summary: "Dev mode: run a workspace's period-end renewal now", access: 'secret_key', response: balance, successStatus: 200, devOnly: true },
+];
