@@ -104,7 +104,7 @@ export function createTransport(config: TransportConfig): Transport {
           searchParams: toSearchParams(request.query),
           headers: { ...headers, authorization: `Bearer ${await credential}` },
           json: request.body,
-          signal,
+          ...(signal && { signal }),
           timeout: deadlineMs === undefined ? false : Math.min(config.attemptTimeout, deadlineMs),
           ...(config.fetch && { fetch: config.fetch }),
           retry: {

@@ -23,7 +23,11 @@ export const aiEstimateCreateParams = z.object({
   inputTokens: z.optional(count),
   prompt: z.optional(z.string().check(z.maxLength(200_000))),
   outputTokens: count,
-});
+}).check(
+  z.refine((params) => params.inputTokens !== undefined || params.prompt !== undefined, {
+    error: 'Give inputTokens or prompt.',
+  }),
+);
 export type AiEstimateCreateParams = z.infer<typeof aiEstimateCreateParams>;
 
 export const aiEstimate = z.object({

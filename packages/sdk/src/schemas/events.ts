@@ -17,6 +17,6 @@ export const creditEvent = z.object({
   id: z.string(),
   type: openEnum(creditEventTypes),
   createdAt: timestamp,
-  data: z.record(z.string(), z.unknown()),
+  data: z.unknown(),
 });
 export type CreditEvent = z.infer<typeof creditEvent>;

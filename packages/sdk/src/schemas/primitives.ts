@@ -11,8 +11,8 @@ export function hasAtMostThreeDecimals(value: number): boolean {
   return Number.isFinite(value) && Math.round(value * 1000) / 1000 === value;
 }
 
-const threeDecimals = z.refine(hasAtMostThreeDecimals, { error: 'Credits carry at most 3 decimals.' });
-const withinRange = z.refine((value: number) => Math.abs(value) <= MAX_CREDITS, {
+const threeDecimals = z.refine<number>(hasAtMostThreeDecimals, { error: 'Credits carry at most 3 decimals.' });
+const withinRange = z.refine<number>((value) => Math.abs(value) <= MAX_CREDITS, {
   error: `Credits are at most ${MAX_CREDITS}.`,
 });
 

@@ -1,13 +1,15 @@
 import * as z from 'zod/mini';
 import { count, credits, openEnum, resourceId } from './primitives';
 
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Expected a date as YYYY-MM-DD.' }));
+
 export const usageGroups = ['day', 'workbook', 'action', 'provider', 'model'] as const;
 
 /** Usage over a period (R18); `from` and `to` are dates (`YYYY-MM-DD`), `to` inclusive. */
 export const usageParams = z.object({
   groupBy: z.enum(usageGroups),
-  from: z.optional(z.iso.date()),
-  to: z.optional(z.iso.date()),
+  from: z.optional(date),
+  to: z.optional(date),
   workbookId: z.optional(resourceId),
 });
 export type UsageParams = z.infer<typeof usageParams>;

@@ -1,0 +1,40 @@
+import { hasAtMostThreeDecimals } from '../schemas/primitives';
+
+/** A model's prices in credits per 1,000 tokens, as `AiModel` carries them. */
+export type AiRates = { inputCreditsPer1kTokens: number; outputCreditsPer1kTokens: number };
+export type AiTokens = { inputTokens: number; outputTokens: number };
+export type AiCostEstimate = { perRow: number; total: number };
+
+function rate(value: number, name: string): number {
+  if (!(value >= 0 && hasAtMostThreeDecimals(value))) {
+    throw new RangeError(`${name} must be a finite credit amount, not negative, at most 3 decimals; got ${value}.`);
+  }
+  return Math.round(value * 1000);
+}
+
+function count(value: number, name: string): number {
+  if (!(Number.isSafeInteger(value) && value >= 0)) {
+    throw new RangeError(`${name} must be a whole number, not negative; got ${value}.`);
+  }
+  return value;
+}
+
+/**
+ * Quotes an AI action before it runs, without a round trip (the run-budget input updates on every keystroke),
+ * the way the server charges it (R9): prompt and output tokens priced apart, each row rounded up to the next
+ * thousandth so a quote never undercharges, and a run of N rows costing N such rows because it is charged row by row.
+ * Throws a RangeError on counts or rates the API could never carry.
+ */
+export function estimateAiCost(rates: AiRates, tokens: AiTokens, rows = 1): AiCostEstimate {
+  // Tokens × thousandths of a credit per 1,000 tokens = millionths of a credit.
+  const millionths =
+    count(tokens.inputTokens, 'inputTokens') * rate(rates.inputCreditsPer1kTokens, 'inputCreditsPer1kTokens') +
+    count(tokens.outputTokens, 'outputTokens') * rate(rates.outputCreditsPer1kTokens, 'outputCreditsPer1kTokens');
+  const rest = millionths % 1000;
+  const perRow = (millionths - rest) / 1000 + (rest > 0 ? 1 : 0);
+  const total = perRow * count(rows, 'rows');
+  if (!Number.isSafeInteger(millionths) || !Number.isSafeInteger(total)) {
+    throw new RangeError('The estimate is too large to compute exactly.');
+  }
+  return { perRow: perRow / 1000, total: total / 1000 };
+}

@@ -1,0 +1,51 @@
+export type {
+  CreditClient,
+  CreditClientOptions,
+  SecretKeyClientOptions,
+  SessionTokenClientOptions,
+} from './client';
+export { createCreditClient } from './client';
+export { ApiError } from './core/errors/api-error';
+export { AuthenticationError } from './core/errors/authentication-error';
+export { ConnectionError } from './core/errors/connection-error';
+export { CreditError } from './core/errors/credit-error';
+export { IdempotencyConflictError } from './core/errors/idempotency-conflict-error';
+export { InsufficientCreditsError } from './core/errors/insufficient-credits-error';
+export { NotFoundError } from './core/errors/not-found-error';
+export { PermissionDeniedError } from './core/errors/permission-denied-error';
+export { RateLimitError } from './core/errors/rate-limit-error';
+export { ResponseValidationError } from './core/errors/response-validation-error';
+export { SpendLimitReachedError } from './core/errors/spend-limit-reached-error';
+export { TimeoutError } from './core/errors/timeout-error';
+export type { ValidationIssue } from './core/errors/validation-error';
+export { ValidationError } from './core/errors/validation-error';
+export type { Page, PagePromise } from './core/pagination';
+export type { RequestOptions } from './internal/http';
+export type { ActionsResource } from './resources/actions';
+export type { AiEstimatesResource, AiModelsResource, AiResource, AiRunsResource } from './resources/ai';
+export type { BalanceResource } from './resources/balance';
+export type { ChargesResource } from './resources/charges';
+export type { CreditEvent, EventsResource, SubscribeOptions } from './resources/events';
+export type { GrantsResource } from './resources/grants';
+export type { IntegrationsResource } from './resources/integrations';
+export type { LedgerResource } from './resources/ledger';
+export type { PlanResource } from './resources/plan';
+export type { PlansResource } from './resources/plans';
+export type { PurchasesResource } from './resources/purchases';
+export type { SessionsResource } from './resources/sessions';
+export type { SpendLimitsResource, SpendLimitTarget } from './resources/spend-limits';
+export type { UsageResource } from './resources/usage';
+export type { Action, ActionListParams } from './schemas/actions';
+export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
+export type { Balance } from './schemas/balance';
+export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/charges';
+export type { Grant, GrantListParams } from './schemas/grants';
+export type { Integration, IntegrationKeySetParams } from './schemas/integrations';
+export type { LedgerEntry, LedgerListParams } from './schemas/ledger';
+export type { CurrentPlan, Plan, PlanChangeParams, RolloverRule } from './schemas/plans';
+export type { PageParams } from './schemas/primitives';
+export type { LimitDetails, Problem } from './schemas/problem';
+export type { Purchase, PurchaseCreateParams } from './schemas/purchases';
+export type { Session, SessionCreateParams } from './schemas/sessions';
+export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
+export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';

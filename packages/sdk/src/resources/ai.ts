@@ -1,0 +1,72 @@
+import type { PagePromise } from '../core/pagination';
+import { paginate } from '../core/pagination';
+import type { RequestOptions, Transport } from '../internal/http';
+import { validateParams } from '../internal/validate';
+import {
+  type AiEstimate,
+  type AiEstimateCreateParams,
+  type AiModel,
+  type AiRun,
+  type AiRunCreateParams,
+  aiEstimate,
+  aiEstimateCreateParams,
+  aiModelPage,
+  aiRun,
+  aiRunCreateParams,
+} from '../schemas/ai';
+import { resourceId } from '../schemas/primitives';
+
+/** AI model rates per 1,000 tokens (R9). */
+export class AiModelsResource {
+  constructor(private readonly transport: Transport) {}
+
+  list(options?: RequestOptions): PagePromise<AiModel> {
+    return paginate((cursor) =>
+      this.transport.json({ method: 'GET', path: '/v1/ai/models', query: { cursor }, options }, aiModelPage),
+    );
+  }
+}
+
+/** Estimates of an AI run, per row and in total, from token counts or prompt text (R9). */
+export class AiEstimatesResource {
+  constructor(private readonly transport: Transport) {}
+
+  create(params: AiEstimateCreateParams, options?: RequestOptions): Promise<AiEstimate> {
+    const body = validateParams(aiEstimateCreateParams, params, 'AI estimate');
+    return this.transport.json({ method: 'POST', path: '/v1/ai/estimates', body, options }, aiEstimate);
+  }
+}
+
+/** AI runs with a budget: the run reserves it, charges settle against it, the rest is released (R9, R16). */
+export class AiRunsResource {
+  constructor(private readonly transport: Transport) {}
+
+  create(params: AiRunCreateParams, options?: RequestOptions): Promise<AiRun> {
+    const body = validateParams(aiRunCreateParams, params, 'AI run');
+    return this.transport.json({ method: 'POST', path: '/v1/ai/runs', body, options }, aiRun);
+  }
+
+  retrieve(runId: string, options?: RequestOptions): Promise<AiRun> {
+    const id = encodeURIComponent(validateParams(resourceId, runId, 'run id'));
+    return this.transport.json({ method: 'GET', path: `/v1/ai/runs/${id}`, options }, aiRun);
+  }
+
+  /** Ends the run; what was charged stays charged (R16) and the unspent budget is released. */
+  complete(runId: string, options?: RequestOptions): Promise<AiRun> {
+    const id = encodeURIComponent(validateParams(resourceId, runId, 'run id'));
+    return this.transport.json({ method: 'POST', path: `/v1/ai/runs/${id}/complete`, options }, aiRun);
+  }
+}
+
+/** AI credits: models, estimates and run budgets (R9). */
+export class AiResource {
+  readonly models: AiModelsResource;
+  readonly estimates: AiEstimatesResource;
+  readonly runs: AiRunsResource;
+
+  constructor(transport: Transport) {
+    this.models = new AiModelsResource(transport);
+    this.estimates = new AiEstimatesResource(transport);
+    this.runs = new AiRunsResource(transport);
+  }
+}

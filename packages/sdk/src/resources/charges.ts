@@ -1,0 +1,38 @@
+import type { RequestOptions, Transport } from '../internal/http';
+import { validateParams } from '../internal/validate';
+import {
+  type Charge,
+  type ChargeCreateParams,
+  type ChargeRefundParams,
+  charge,
+  chargeCreateParams,
+  chargeRefundParams,
+} from '../schemas/charges';
+import { resourceId } from '../schemas/primitives';
+
+/** Charges of an action on a record's field (R2, R9–R16, R19). */
+export class ChargesResource {
+  constructor(private readonly transport: Transport) {}
+
+  /**
+   * Charges once, whatever the retries: the call's idempotency key (yours, or one generated here)
+   * goes with every attempt (R19). A refusal throws `InsufficientCreditsError` or
+   * `SpendLimitReachedError` and charges nothing.
+   */
+  create(params: ChargeCreateParams, options?: RequestOptions): Promise<Charge> {
+    const body = validateParams(chargeCreateParams, params, 'charge');
+    return this.transport.json({ method: 'POST', path: '/v1/charges', body, options }, charge);
+  }
+
+  retrieve(chargeId: string, options?: RequestOptions): Promise<Charge> {
+    const id = encodeURIComponent(validateParams(resourceId, chargeId, 'charge id'));
+    return this.transport.json({ method: 'GET', path: `/v1/charges/${id}`, options }, charge);
+  }
+
+  /** Refunds a charge whose provider delivered no valid data (R15). Refunding twice changes nothing. */
+  refund(chargeId: string, params: ChargeRefundParams, options?: RequestOptions): Promise<Charge> {
+    const id = encodeURIComponent(validateParams(resourceId, chargeId, 'charge id'));
+    const body = validateParams(chargeRefundParams, params, 'refund');
+    return this.transport.json({ method: 'POST', path: `/v1/charges/${id}/refund`, body, options }, charge);
+  }
+}

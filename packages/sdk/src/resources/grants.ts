@@ -1,0 +1,18 @@
+import type { PagePromise } from '../core/pagination';
+import { paginate } from '../core/pagination';
+import type { RequestOptions, Transport } from '../internal/http';
+import { validateParams } from '../internal/validate';
+import { type Grant, type GrantListParams, grantListParams, grantPage } from '../schemas/grants';
+
+/** Credit grants: plan allowance, rollover and purchases, each with what is left (R1, R2). */
+export class GrantsResource {
+  constructor(private readonly transport: Transport) {}
+
+  list(params: GrantListParams = {}, options?: RequestOptions): PagePromise<Grant> {
+    const { cursor, ...query } = validateParams(grantListParams, params, 'grant list parameters');
+    return paginate(
+      (next) => this.transport.json({ method: 'GET', path: '/v1/grants', query: { ...query, cursor: next }, options }, grantPage),
+      cursor,
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import type { PagePromise } from '../core/pagination';
+import { paginate } from '../core/pagination';
+import type { RequestOptions, Transport } from '../internal/http';
+import { type Plan, planPage } from '../schemas/plans';
+
+/** The plan catalogue. */
+export class PlansResource {
+  constructor(private readonly transport: Transport) {}
+
+  list(options?: RequestOptions): PagePromise<Plan> {
+    return paginate((cursor) =>
+      this.transport.json({ method: 'GET', path: '/v1/plans', query: { cursor }, options }, planPage),
+    );
+  }
+}
