@@ -9,6 +9,9 @@ export function formatCredits(credits: number, locale?: string, options?: { maxi
   const digits = options?.maximumFractionDigits ?? 3;
   const key = `${locale ?? ''}|${digits}`;
   let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })));
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+    formatters.set(key, formatter);
+  }
   return formatter.format(credits);
 }

@@ -11,7 +11,7 @@ const patterns = new Map<string, RegExp>();
 
 function charClass(separator: string): string {
   const alike = SPACES.includes(separator) ? SPACES : APOSTROPHES.includes(separator) ? APOSTROPHES : separator;
-  return `[${alike.replace(/[\\\]\[^-]/g, '\\$&')}]`;
+  return `[${alike.replace(/[\\\][^-]/g, '\\$&')}]`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { ResponseValidationError } from '../core/errors/response-validation-erro
 import { TimeoutError } from '../core/errors/timeout-error';
 import { problem as problemSchema } from '../schemas/problem';
 import type { Credentials } from './credentials';
-import { backoff, type RetryPolicy, retryableStatusCodes, retryAfterStatusCodes } from './retry';
+import { backoff, type RetryPolicy, retryAfterStatusCodes, retryableStatusCodes } from './retry';
 import { toIssues } from './validate';
 
 /** Options every call takes. */
@@ -145,7 +145,10 @@ export function createTransport(config: TransportConfig): Transport {
           });
         }
         if (error instanceof CreditError) throw error;
-        throw new ConnectionError(`Could not reach the Credit API at ${base}.`, { code: 'connection_failed', cause: error });
+        throw new ConnectionError(`Could not reach the Credit API at ${base}.`, {
+          code: 'connection_failed',
+          cause: error,
+        });
       }
     };
     return attempt(false);
@@ -166,7 +169,12 @@ export function createTransport(config: TransportConfig): Transport {
       if (parsed.success) return parsed.data;
       throw new ResponseValidationError(
         `The answer to ${request.method} ${request.path} does not match the Credit API contract (request ${requestId ?? 'unknown'}).`,
-        { code: 'response_validation_failed', status: response.status, requestId, details: { issues: toIssues(parsed.error) } },
+        {
+          code: 'response_validation_failed',
+          status: response.status,
+          requestId,
+          details: { issues: toIssues(parsed.error) },
+        },
       );
     },
     async text(request) {

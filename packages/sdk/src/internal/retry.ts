@@ -10,7 +10,12 @@ export interface RetryPolicy {
   maxRetryAfter: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { maxRetries: 2, baseDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  maxRetries: 2,
+  baseDelay: 500,
+  maxDelay: 8_000,
+  maxRetryAfter: 60_000,
+};
 
 const serverErrors = Array.from({ length: 100 }, (_, index) => 500 + index);
 

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { ValidationError, type ValidationIssue } from '../core/errors/validation-error';
 
 export function toIssues(error: z.core.$ZodError): ValidationIssue[] {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CreditError } from '../core/errors/credit-error';
 import { RateLimitError } from '../core/errors/rate-limit-error';
 import { ResponseValidationError } from '../core/errors/response-validation-error';
@@ -110,7 +110,10 @@ export class EventsResource {
         let retryAfter: number | undefined;
         try {
           const headers: Record<string, string> = lastEventId === undefined ? {} : { 'last-event-id': lastEventId };
-          const response = await this.transport.stream({ method: 'GET', path: '/v1/events', options: { signal } }, headers);
+          const response = await this.transport.stream(
+            { method: 'GET', path: '/v1/events', options: { signal } },
+            headers,
+          );
           options.onOpen?.();
           failures = 0;
           for await (const message of readServerSentEvents(response.body ?? new ReadableStream())) {

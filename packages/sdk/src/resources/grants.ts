@@ -11,7 +11,11 @@ export class GrantsResource {
   list(params: GrantListParams = {}, options?: RequestOptions): PagePromise<Grant> {
     const { cursor, ...query } = validateParams(grantListParams, params, 'grant list parameters');
     return paginate(
-      (next) => this.transport.json({ method: 'GET', path: '/v1/grants', query: { ...query, cursor: next }, options }, grantPage),
+      (next) =>
+        this.transport.json(
+          { method: 'GET', path: '/v1/grants', query: { ...query, cursor: next }, options },
+          grantPage,
+        ),
       cursor,
     );
   }

@@ -12,7 +12,11 @@ export class LedgerResource {
   list(params: LedgerListParams = {}, options?: RequestOptions): PagePromise<LedgerEntry> {
     const { cursor, ...query } = validateParams(ledgerListParams, params, 'ledger list parameters');
     return paginate(
-      (next) => this.transport.json({ method: 'GET', path: '/v1/ledger', query: { ...query, cursor: next }, options }, ledgerPage),
+      (next) =>
+        this.transport.json(
+          { method: 'GET', path: '/v1/ledger', query: { ...query, cursor: next }, options },
+          ledgerPage,
+        ),
       cursor,
     );
   }

@@ -17,17 +17,19 @@ export const aiModelPage = page(aiModel);
  * Estimate a run from token counts, or from the prompt text (the server counts its tokens).
  * `outputTokens` is the expected output per row in both cases.
  */
-export const aiEstimateCreateParams = z.object({
-  model: resourceId,
-  rows: z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
-  inputTokens: z.optional(count),
-  prompt: z.optional(z.string().check(z.maxLength(200_000))),
-  outputTokens: count,
-}).check(
-  z.refine((params) => params.inputTokens !== undefined || params.prompt !== undefined, {
-    error: 'Give inputTokens or prompt.',
-  }),
-);
+export const aiEstimateCreateParams = z
+  .object({
+    model: resourceId,
+    rows: z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
+    inputTokens: z.optional(count),
+    prompt: z.optional(z.string().check(z.maxLength(200_000))),
+    outputTokens: count,
+  })
+  .check(
+    z.refine((params) => params.inputTokens !== undefined || params.prompt !== undefined, {
+      error: 'Give inputTokens or prompt.',
+    }),
+  );
 export type AiEstimateCreateParams = z.infer<typeof aiEstimateCreateParams>;
 
 export const aiEstimate = z.object({

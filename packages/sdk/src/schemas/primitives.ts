@@ -32,6 +32,7 @@ export const positiveCreditAmount = z.number().check(z.gt(0), threeDecimals, wit
 export const resourceId = z.string().check(
   z.minLength(1, { error: 'An id cannot be empty.' }),
   z.maxLength(200),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   z.regex(/^(?!.*\.\.)[^\s/\\?#%\u0000-\u001f\u007f]+$/, {
     error: 'An id cannot contain "/", "..", "%", "?", "#", whitespace or control characters.',
   }),

@@ -26,7 +26,12 @@ function hasLimitScope(details: unknown): boolean {
 export function createApiError({ status, problem, requestId, retryAfter }: ApiErrorInput): CreditError {
   const code = problem?.code ?? `http_${status}`;
   const message = problem?.message ?? `The Credit API answered ${status}.`;
-  const fields: CreditErrorFields = { code, status, requestId: problem?.requestId ?? requestId, details: problem?.details };
+  const fields: CreditErrorFields = {
+    code,
+    status,
+    requestId: problem?.requestId ?? requestId,
+    details: problem?.details,
+  };
   switch (status) {
     case 400:
     case 422:
@@ -45,7 +50,9 @@ export function createApiError({ status, problem, requestId, retryAfter }: ApiEr
     case 404:
       return new NotFoundError(message, fields);
     case 409:
-      return code === 'idempotency_conflict' ? new IdempotencyConflictError(message, fields) : new ApiError(message, fields);
+      return code === 'idempotency_conflict'
+        ? new IdempotencyConflictError(message, fields)
+        : new ApiError(message, fields);
     case 429:
       return new RateLimitError(message, { ...fields, retryAfter });
     default:

@@ -28,7 +28,11 @@ export class CreditError extends Error {
   constructor(message: string, fields: CreditErrorFields) {
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
     const kinds: string[] = [];
-    for (let type: unknown = new.target; type && Object.hasOwn(type as object, 'kind'); type = Object.getPrototypeOf(type)) {
+    for (
+      let type: unknown = new.target;
+      type && Object.hasOwn(type as object, 'kind');
+      type = Object.getPrototypeOf(type)
+    ) {
       kinds.push((type as typeof CreditError).kind);
     }
     Object.defineProperty(this, kindsKey, { value: kinds });
@@ -39,13 +43,16 @@ export class CreditError extends Error {
     this.details = fields.details;
   }
 
+  // `this` is the class `instanceof` was asked about, so one method serves every subclass.
   static override [Symbol.hasInstance](value: unknown): boolean {
     const kinds = (value as { [kindsKey]?: unknown } | null | undefined)?.[kindsKey];
+    // biome-ignore lint/complexity/noThisInStatic: polymorphic on purpose
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 
   /** Type guard that narrows to the class it is called on: `SpendLimitReachedError.is(error)`. */
   static is<T>(this: ErrorClass<T> & { kind: string }, value: unknown): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: narrows to the class it is called on
     return CreditError[Symbol.hasInstance].call(this, value);
   }
 }

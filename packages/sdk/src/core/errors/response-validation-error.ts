@@ -1,5 +1,5 @@
-import type { ValidationIssue } from './validation-error';
 import { CreditError } from './credit-error';
+import type { ValidationIssue } from './validation-error';
 
 /**
  * Thrown when a successful (2xx) response does not match the contract, so no unchecked data

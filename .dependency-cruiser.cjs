@@ -1,0 +1,87 @@
+/**
+ * The import boundaries of ARCHITECTURE.md, checked by `pnpm lint` (and so by `pnpm test`).
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'A cycle makes load order matter and blocks tree-shaking.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'ky-only-in-http',
+      severity: 'error',
+      comment: 'Only packages/sdk/src/internal/http.ts speaks HTTP, so retries and errors live in one place.',
+      from: { pathNot: '^packages/sdk/src/internal/http\\.ts$' },
+      to: { path: 'node_modules/ky/|node_modules/\\.pnpm/ky@' },
+    },
+    {
+      name: 'sdk-imports-no-react',
+      severity: 'error',
+      comment: 'The SDK runs in Node and edge runtimes too.',
+      from: { path: '^packages/sdk/' },
+      to: { path: 'node_modules/react(-dom)?/|node_modules/\\.pnpm/react(-dom)?@' },
+    },
+    {
+      name: 'sdk-imports-no-other-package',
+      severity: 'error',
+      from: { path: '^packages/sdk/' },
+      to: { path: '^packages/(react|server)/' },
+    },
+    {
+      name: 'schemas-are-leaves',
+      severity: 'error',
+      comment: 'The contract depends on nothing but zod, so the server can import it alone.',
+      from: { path: '^packages/sdk/src/schemas/' },
+      to: { path: '^packages/sdk/src/(?!schemas/)' },
+    },
+    {
+      name: 'errors-and-pagination-stay-public-building-blocks',
+      severity: 'error',
+      from: { path: '^packages/sdk/src/core/' },
+      to: { path: '^packages/sdk/src/(internal|resources|helpers)/' },
+    },
+    {
+      name: 'internal-does-not-know-resources',
+      severity: 'error',
+      from: { path: '^packages/sdk/src/internal/' },
+      to: { path: '^packages/sdk/src/(resources|helpers)/' },
+    },
+    {
+      name: 'helpers-are-pure',
+      severity: 'error',
+      comment: 'The pure helpers the widgets use never reach the network.',
+      from: { path: '^packages/sdk/src/helpers/' },
+      to: { path: '^packages/sdk/src/(internal|resources)/' },
+    },
+    {
+      name: 'react-uses-the-sdk-public-entry',
+      severity: 'error',
+      from: { path: '^packages/react/' },
+      to: { path: '^packages/(sdk/src|server)/' },
+    },
+    {
+      name: 'server-uses-the-sdk-schemas-only',
+      severity: 'error',
+      from: { path: '^packages/server/' },
+      to: { path: '^packages/(sdk/src/(?!schemas)|react/)' },
+    },
+    {
+      name: 'src-does-not-import-tests',
+      severity: 'error',
+      from: { path: '^packages/[^/]+/src/' },
+      to: { path: '^packages/[^/]+/test/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'packages/sdk/tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
