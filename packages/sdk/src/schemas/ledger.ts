@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { credits, openEnum, page, pageParams, timestamp } from './primitives';
 
-export const ledgerEntryType = openEnum(['grant', 'charge', 'refund', 'forfeited', 'expired']);
+const ledgerEntryTypes = ['grant', 'charge', 'refund', 'forfeited', 'expired'] as const;
+export const ledgerEntryType = openEnum(ledgerEntryTypes);
 
 /**
  * One append-only ledger row. A charge that spans grants writes one row per grant touched (R2);
@@ -20,7 +21,7 @@ export const ledgerEntry = z.object({
 export type LedgerEntry = z.infer<typeof ledgerEntry>;
 
 export const ledgerListParams = z.extend(pageParams, {
-  type: z.optional(z.enum(['grant', 'charge', 'refund', 'forfeited', 'expired'])),
+  type: z.optional(z.enum(ledgerEntryTypes)),
 });
 export type LedgerListParams = z.infer<typeof ledgerListParams>;
 export const ledgerPage = page(ledgerEntry);

@@ -4,7 +4,8 @@ import { credits, openEnum } from './primitives';
 /** What a credit refusal (402) names: the limit that blocked and its numbers. */
 export const limitDetails = z.object({
   scope: openEnum(['workspace', 'workbook', 'enrichment', 'run']),
-  id: z.optional(z.nullable(z.string())),
+  /** The workbook, enrichment or run id; null for the workspace balance. */
+  id: z.nullable(z.string()),
   limit: credits,
   spent: credits,
   remaining: credits,

@@ -1,4 +1,20 @@
-import type { Action, AiEstimate, AiModel, AiRun, Balance, Charge, CurrentPlan, Grant, Integration, LedgerEntry, Plan, Purchase, Session, SpendLimit, UsageReport } from '@creditkit/sdk';
+import type {
+  Action,
+  AiEstimate,
+  AiModel,
+  AiRun,
+  Balance,
+  Charge,
+  CurrentPlan,
+  Grant,
+  Integration,
+  LedgerEntry,
+  Plan,
+  Purchase,
+  Session,
+  SpendLimit,
+  UsageReport,
+} from '@creditkit/sdk';
 
 /** Valid bodies of every response, as the contract describes them. */
 export const fixtures = {
@@ -88,7 +104,12 @@ export const fixtures = {
     keyLast4: 'a1b2',
     updatedAt: '2026-11-02T00:00:00.000Z',
   } satisfies Integration,
-  purchase: { id: 'purchase_1', credits: 500, grantId: 'grant_9', createdAt: '2026-11-02T00:00:00.000Z' } satisfies Purchase,
+  purchase: {
+    id: 'purchase_1',
+    credits: 500,
+    grantId: 'grant_9',
+    createdAt: '2026-11-02T00:00:00.000Z',
+  } satisfies Purchase,
   session: {
     token: 'st_abc',
     workspaceId: 'ws_1',
@@ -138,4 +159,19 @@ export const currentPlanFixture: CurrentPlan = {
 
 export function pageOf<Item>(data: Item[], nextCursor: string | null = null) {
   return { data, nextCursor };
+}
+
+/**
+ * A stub responder serving `pages` by the `cursor` query parameter, as the API paginates: the first
+ * page without a cursor, page n for cursor `page-n`, and `nextCursor: null` on the last. An unknown
+ * cursor answers 400, so a client that loses its cursor fails loudly.
+ */
+export function pagesByCursor<Item>(pages: Item[][]) {
+  return (request: { query: URLSearchParams }) => {
+    const cursor = request.query.get('cursor');
+    const index = cursor === null ? 0 : Number(/^page-(\d+)$/.exec(cursor)?.[1] ?? Number.NaN);
+    const data = pages[index];
+    if (data === undefined) return { status: 400, body: `unknown cursor ${cursor}` };
+    return { body: pageOf(data, index + 1 < pages.length ? `page-${index + 1}` : null) };
+  };
 }

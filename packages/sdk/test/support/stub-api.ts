@@ -17,7 +17,10 @@ export interface StubReply {
   headers?: Record<string, string>;
 }
 
-export type StubResponder = (request: RecordedRequest, response: ServerResponse) => StubReply | undefined | Promise<StubReply | undefined>;
+export type StubResponder = (
+  request: RecordedRequest,
+  response: ServerResponse,
+) => StubReply | undefined | Promise<StubReply | undefined>;
 
 /**
  * A scripted Credit API on a real local port, for SDK unit tests: it records what the SDK sends and
@@ -33,11 +36,23 @@ export interface StubApi {
 
 let requestCounter = 0;
 
-export function problemReply(status: number, code: string, details?: unknown, headers?: Record<string, string>): StubReply {
+export function problemReply(
+  status: number,
+  code: string,
+  details?: unknown,
+  headers?: Record<string, string>,
+): StubReply {
   return {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
-    body: { type: `https://creditkit.dev/problems/${code}`, status, code, message: `Stub ${code}`, requestId: `req_stub_${++requestCounter}`, details },
+    body: {
+      type: `https://creditkit.dev/problems/${code}`,
+      status,
+      code,
+      message: `Stub ${code}`,
+      requestId: `req_stub_${++requestCounter}`,
+      details,
+    },
   };
 }
 

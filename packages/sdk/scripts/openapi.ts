@@ -1,0 +1,448 @@
+import * as z from 'zod/mini';
+import * as actionSchemas from '../src/schemas/actions';
+import * as aiSchemas from '../src/schemas/ai';
+import { aiEstimateCreateParams } from '../src/schemas/ai';
+import * as balanceSchemas from '../src/schemas/balance';
+import * as chargeSchemas from '../src/schemas/charges';
+import * as devSchemas from '../src/schemas/dev';
+import * as eventSchemas from '../src/schemas/events';
+import * as grantSchemas from '../src/schemas/grants';
+import * as integrationSchemas from '../src/schemas/integrations';
+import * as ledgerSchemas from '../src/schemas/ledger';
+import * as planSchemas from '../src/schemas/plans';
+import * as primitiveSchemas from '../src/schemas/primitives';
+import {
+  creditAmount,
+  credits,
+  MAX_CREDITS,
+  positiveCreditAmount,
+  resourceId,
+  timestamp,
+} from '../src/schemas/primitives';
+import * as problemSchemas from '../src/schemas/problem';
+import { limitDetails, problem } from '../src/schemas/problem';
+import * as purchaseSchemas from '../src/schemas/purchases';
+import { type RouteContract, routes } from '../src/schemas/routes';
+import * as sessionSchemas from '../src/schemas/sessions';
+import * as spendLimitSchemas from '../src/schemas/spend-limits';
+import * as usageSchemas from '../src/schemas/usage';
+
+type Json = Record<string, unknown>;
+type ZodSchema = z.core.$ZodType;
+
+/**
+ * Where component names come from. Primitives come last so that an alias such as
+ * `grantListParams = pageParams` is named after the resource that uses it.
+ */
+const schemaModules: readonly Record<string, unknown>[] = [
+  actionSchemas,
+  aiSchemas,
+  balanceSchemas,
+  chargeSchemas,
+  devSchemas,
+  eventSchemas,
+  grantSchemas,
+  integrationSchemas,
+  ledgerSchemas,
+  planSchemas,
+  problemSchemas,
+  purchaseSchemas,
+  sessionSchemas,
+  spendLimitSchemas,
+  usageSchemas,
+  primitiveSchemas,
+];
+
+/** Credit refusals can only come from the routes that spend or reserve credits. */
+const spendingRoutes = new Set(['POST /v1/charges', 'POST /v1/ai/runs']);
+
+const creditRefusalCodes = [
+  'insufficient_credits',
+  'workbook_limit_reached',
+  'enrichment_limit_reached',
+  'run_budget_exhausted',
+] as const;
+
+const creditsNote = 'At most 3 decimals: the server counts whole thousandths of a credit.';
+
+/**
+ * What the schemas enforce with refinements, which the JSON Schema export drops. Written here by hand, so a
+ * changed refinement needs a change here too. The bounds come from the constant the refinement uses; the
+ * decimals rule stays prose, as `multipleOf: 0.001` fails on binary floats in most validators.
+ */
+const refinementNotes = new Map<ZodSchema, Json>([
+  [credits, { description: `A signed credit amount. ${creditsNote}`, minimum: -MAX_CREDITS, maximum: MAX_CREDITS }],
+  [creditAmount, { description: `A credit amount, not negative. ${creditsNote}`, maximum: MAX_CREDITS }],
+  [positiveCreditAmount, { description: `A credit amount above zero. ${creditsNote}`, maximum: MAX_CREDITS }],
+  [timestamp, { description: 'An ISO 8601 timestamp.' }],
+  [aiEstimateCreateParams, { anyOf: [{ required: ['inputTokens'] }, { required: ['prompt'] }] }],
+]);
+
+const accessNotes: Record<RouteContract['access'], string> = {
+  secret_key: 'Secret key only (server side).',
+  admin: 'Admins: a secret key, or the session token of an admin.',
+  member: 'Any credential of the workspace: a secret key or a session token.',
+};
+
+const successDescriptions: Record<RouteContract['successStatus'], string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No content',
+};
+
+const ref = (pointer: string): Json => ({ $ref: pointer });
+const schemaRef = (name: string): Json => ref(`#/components/schemas/${name}`);
+const responseRef = (name: string): Json => ref(`#/components/responses/${name}`);
+const requestIdHeader = { 'x-request-id': ref('#/components/headers/RequestId') };
+
+function pascalCase(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function isSchema(value: unknown): value is ZodSchema {
+  return value instanceof z.core.$ZodType;
+}
+
+function openEnumDescription(knownValues: readonly string[]): string {
+  return `Known values: ${knownValues.join(', ')}. Other values may appear in later versions; treat them as unknown, do not fail.`;
+}
+
+/**
+ * Every schema reachable from `roots`. Walks each definition's fields generically (object shapes,
+ * array elements, optional and nullable wrappers, record values, ...) so a new wrapper kind needs no
+ * change here; checks are not schemas and are skipped by `isSchema`.
+ */
+function reachableSchemas(roots: readonly ZodSchema[]): Set<ZodSchema> {
+  const seen = new Set<ZodSchema>();
+  const visit = (value: unknown, depth: number): void => {
+    if (isSchema(value)) {
+      if (seen.has(value)) return;
+      seen.add(value);
+      for (const field of Object.values(value._zod.def)) visit(field, 0);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth);
+    } else if (typeof value === 'object' && value !== null && depth === 0) {
+      // An object shape: its values are schemas. Deeper plain objects are settings, not schemas.
+      for (const item of Object.values(value)) visit(item, depth + 1);
+    }
+  };
+  for (const root of roots) visit(root, 0);
+  return seen;
+}
+
+function routeSchemas(route: RouteContract): ZodSchema[] {
+  const found: ZodSchema[] = [];
+  if (route.query) found.push(route.query);
+  if (route.body) found.push(route.body);
+  if (typeof route.response !== 'string') found.push(route.response);
+  return found;
+}
+
+/**
+ * Names every exported schema the routes use (and the error bodies) after its export, in a registry
+ * kept here: the schema files are bundled into browsers, so they carry no metadata of their own.
+ */
+function buildRegistry(): { registry: z.core.$ZodRegistry<{ id: string }>; names: Map<ZodSchema, string> } {
+  const roots = [...routes.flatMap(routeSchemas), problem, limitDetails, resourceId];
+  const used = reachableSchemas(roots);
+  const names = new Map<ZodSchema, string>();
+  const owners = new Map<string, ZodSchema>();
+  const name = (schema: ZodSchema, id: string): void => {
+    if (names.has(schema)) return;
+    if (owners.has(id)) throw new Error(`Two schemas would both be named ${id}.`);
+    names.set(schema, id);
+    owners.set(id, schema);
+  };
+  for (const module of schemaModules) {
+    for (const [exportName, value] of Object.entries(module)) {
+      if (isSchema(value) && used.has(value)) name(value, pascalCase(exportName));
+    }
+  }
+  // A route schema written inline in the table still needs a name to be referenced by.
+  for (const route of routes) {
+    const base = pascalCase(route.operationId);
+    if (route.query) name(route.query, `${base}Query`);
+    if (route.body) name(route.body, `${base}Body`);
+    if (typeof route.response !== 'string') name(route.response, `${base}Response`);
+  }
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of names) registry.add(schema, { id });
+  return { registry, names };
+}
+
+function convertSchemas(registry: z.core.$ZodRegistry<{ id: string }>): Record<string, Json> {
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    uri: (id) => `#/components/schemas/${id}`,
+    override: ({ zodSchema, jsonSchema }) => {
+      // `openEnum` attaches its known values to a plain string schema; parsing accepts any string.
+      if ('knownValues' in zodSchema && Array.isArray(zodSchema.knownValues)) {
+        const knownValues = zodSchema.knownValues.map(String);
+        jsonSchema.description = openEnumDescription(knownValues);
+        jsonSchema.examples = knownValues;
+      }
+      const notes = refinementNotes.get(zodSchema);
+      if (notes) Object.assign(jsonSchema, notes);
+    },
+  });
+  const converted: Record<string, Json> = {};
+  for (const [id, schema] of Object.entries(schemas)) {
+    // Only a schema reused without a name lands in `__shared`, and that happens for cycles alone.
+    if (id === '__shared') throw new Error('A schema needs a shared definition: name it in the registry instead.');
+    const { $schema: _dialect, $id: _id, ...rest } = schema;
+    converted[id] = rest;
+  }
+  return converted;
+}
+
+/** Path placeholders are host-product ids, held to the same rule as ids in bodies. */
+function pathParameters(path: string, schema: Json): Json[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema }));
+}
+
+function queryParameters(querySchema: Json, operationId: string): Json[] {
+  const properties = querySchema.properties;
+  if (querySchema.type !== 'object' || typeof properties !== 'object' || properties === null) {
+    throw new Error(`The query of ${operationId} must be an object schema.`);
+  }
+  const required = Array.isArray(querySchema.required) ? querySchema.required : [];
+  return Object.entries(properties as Record<string, Json>).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    // Lists travel as one comma-separated value, `ids=a,b,c`, as the SDK sends them.
+    ...(schema.type === 'array' ? { style: 'form', explode: false } : {}),
+    schema,
+  }));
+}
+
+function successResponse(route: RouteContract, names: Map<ZodSchema, string>): Json {
+  const response: Json = { description: successDescriptions[route.successStatus], headers: requestIdHeader };
+  if (route.response === 'text/csv') {
+    response.content = { 'text/csv': { schema: { type: 'string' } } };
+  } else if (route.response === 'text/event-stream') {
+    response.description = 'A stream of server-sent events; a comment line keeps the connection alive.';
+    response.content = { 'text/event-stream': { schema: { type: 'string' } } };
+  } else if (route.response !== 'none') {
+    response.content = { 'application/json': { schema: schemaRef(nameOf(route.response, names)) } };
+  }
+  return response;
+}
+
+function nameOf(schema: ZodSchema, names: Map<ZodSchema, string>): string {
+  const found = names.get(schema);
+  if (found === undefined) throw new Error('A route schema has no component name.');
+  return found;
+}
+
+function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas: Record<string, Json>): Json {
+  const mutates = route.method !== 'GET';
+  const parameters = pathParameters(route.path, schemaRef(nameOf(resourceId, names)));
+  if (route.query) {
+    const querySchema = schemas[nameOf(route.query, names)];
+    if (!querySchema) throw new Error(`No JSON Schema for the query of ${route.operationId}.`);
+    parameters.push(...queryParameters(querySchema, route.operationId));
+  }
+  if (mutates) parameters.push(ref('#/components/parameters/IdempotencyKey'));
+
+  const responses: Json = { [route.successStatus]: successResponse(route, names) };
+  if (route.query || route.body) responses['400'] = responseRef('ValidationFailed');
+  responses['401'] = responseRef('Unauthorized');
+  if (spendingRoutes.has(`${route.method} ${route.path}`)) responses['402'] = responseRef('PaymentRequired');
+  if (route.access !== 'member') responses['403'] = responseRef('Forbidden');
+  if (route.path.includes('{')) responses['404'] = responseRef('NotFound');
+  if (mutates) responses['409'] = responseRef('IdempotencyConflict');
+  responses['429'] = responseRef('RateLimited');
+
+  const devNote = 'Exists only when the reference server runs with `--dev`.';
+  return {
+    tags: [route.devOnly ? 'dev' : resourceTag(route.path)],
+    summary: route.summary,
+    description: route.devOnly ? `${devNote} ${accessNotes[route.access]}` : accessNotes[route.access],
+    operationId: route.operationId,
+    'x-access': route.access,
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaRef(nameOf(route.body, names)) } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+function resourceTag(path: string): string {
+  const segment = path.split('/')[2];
+  if (!segment) throw new Error(`${path} has no resource after /v1.`);
+  return segment;
+}
+
+function problemResponse(
+  description: string,
+  schema: Json = schemaRef('Problem'),
+  headers: Json = requestIdHeader,
+): Json {
+  return { description, headers, content: { 'application/problem+json': { schema } } };
+}
+
+const errorResponses: Json = {
+  ValidationFailed: problemResponse('`validation_failed`: a query parameter or the body does not match its schema.'),
+  Unauthorized: problemResponse('`unauthorized`: no credential, or an unknown or expired one.'),
+  PaymentRequired: problemResponse(
+    'A credit refusal: nothing was charged. `code` names what blocked: `insufficient_credits` (the spendable balance), ' +
+      '`workbook_limit_reached`, `enrichment_limit_reached` or `run_budget_exhausted`; `details` gives that limit, ' +
+      'its spend and what remains.',
+    {
+      allOf: [
+        schemaRef('Problem'),
+        {
+          type: 'object',
+          properties: {
+            code: {
+              type: 'string',
+              description: openEnumDescription(creditRefusalCodes),
+              examples: [...creditRefusalCodes],
+            },
+            details: schemaRef('LimitDetails'),
+          },
+          required: ['details'],
+        },
+      ],
+    },
+  ),
+  Forbidden: problemResponse('`forbidden`: the credential may not call this route (a member, or a session token).'),
+  NotFound: problemResponse(
+    "`not_found`: no such resource in the credential's workspace (another workspace's ids too).",
+  ),
+  IdempotencyConflict: problemResponse(
+    '`idempotency_conflict`: this `Idempotency-Key` was already used with a different request.',
+  ),
+  RateLimited: problemResponse('`rate_limited`: too many requests; retry after `Retry-After`.', schemaRef('Problem'), {
+    ...requestIdHeader,
+    'Retry-After': ref('#/components/headers/RetryAfter'),
+  }),
+};
+
+/** Every `$ref` target under `value`, to keep only the components the document uses. */
+function collectRefs(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) collectRefs(item, into);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string') into.add(item);
+      else collectRefs(item, into);
+    }
+  }
+  return into;
+}
+
+/**
+ * Query objects are registered only to be converted with references to the other components; they are
+ * published as parameters, so their own components would be unused and are dropped here.
+ */
+function usedSchemas(schemas: Record<string, Json>, outside: unknown): Record<string, Json> {
+  const prefix = '#/components/schemas/';
+  const pending = [...collectRefs(outside, new Set())];
+  const used = new Set<string>();
+  for (let pointer = pending.pop(); pointer !== undefined; pointer = pending.pop()) {
+    if (!pointer.startsWith(prefix)) continue;
+    const id = pointer.slice(prefix.length);
+    if (used.has(id)) continue;
+    used.add(id);
+    pending.push(...collectRefs(schemas[id], new Set()));
+  }
+  const kept: Record<string, Json> = {};
+  for (const id of [...used].sort()) {
+    const schema = schemas[id];
+    if (schema) kept[id] = schema;
+  }
+  return kept;
+}
+
+/** The OpenAPI 3.1 document of the Credit API, built from the route table and the zod schemas. */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const { registry, names } = buildRegistry();
+  const schemas = convertSchemas(registry);
+
+  const paths: Record<string, Json> = {};
+  const tags: string[] = [];
+  for (const route of routes) {
+    const item = paths[route.path] ?? {};
+    paths[route.path] = item;
+    const built = operation(route, names, schemas);
+    item[route.method.toLowerCase()] = built;
+    const [tag] = built.tags as string[];
+    if (tag !== undefined && !tags.includes(tag)) tags.push(tag);
+  }
+
+  const components: Json = {
+    responses: errorResponses,
+    parameters: {
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Makes a mutation happen once (R19): a repeat with the same key returns the first result without acting ' +
+          'again; the same key with a different request is a 409. The SDK sends one on every mutation and reuses it on retry.',
+        schema: { type: 'string', minLength: 1 },
+      },
+    },
+    headers: {
+      RequestId: {
+        description: 'Identifies the request; the same value as `requestId` in a problem body.',
+        schema: { type: 'string' },
+      },
+      RetryAfter: {
+        description: 'How long to wait before retrying: seconds, or an HTTP date.',
+        schema: { type: 'string' },
+      },
+    },
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A workspace secret key (`sk_...`) on the server side, or in browsers a short-lived session token ' +
+          'minted with `POST /v1/sessions`.',
+      },
+    },
+  };
+
+  const document = {
+    openapi: '3.1.0',
+    info: {
+      title: 'creditkit Credit API',
+      version: '1',
+      description:
+        'Usage-based credits for a host product: balances and grants, plans, action and AI costs, charges and ' +
+        'refunds, spend limits, own provider keys, usage and live events. Amounts are JSON numbers with at most 3 ' +
+        'decimals. Errors are `application/problem+json`; every response carries `x-request-id`; every mutation ' +
+        'takes an `Idempotency-Key`. Generated from the zod schemas in `packages/sdk/src/schemas`: do not edit by hand.',
+    },
+    servers: [{ url: 'http://127.0.0.1:4010' }],
+    security: [{ bearer: [] }],
+    tags: tags.map((name) =>
+      name === 'dev'
+        ? {
+            name,
+            description: 'Exists only when the reference server runs with `--dev`: fixtures for tests and demos.',
+          }
+        : { name },
+    ),
+    paths,
+    components: { schemas: usedSchemas(schemas, { paths, components }), ...components },
+  };
+  // A plain JSON copy: what the test compares is exactly what gets written, with nothing non-enumerable left over.
+  return JSON.parse(JSON.stringify(document)) as Record<string, unknown>;
+}
+
+/** The committed file's exact text. */
+export function renderOpenApiDocument(): string {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+}
