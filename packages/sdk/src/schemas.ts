@@ -2,6 +2,7 @@
  * The Credit API contract as zod/mini schemas, for the reference server and for tools that
  * validate or document the API. Apps talk to the API through `createCreditClient` instead.
  */
+
 export { action, actionListParams, actionPage } from './schemas/actions';
 export {
   aiEstimate,
@@ -11,6 +12,7 @@ export {
   aiRun,
   aiRunCreateParams,
 } from './schemas/ai';
+export { hasAtMostThreeDecimals, MAX_CREDITS } from './schemas/amount-rules';
 export { balance, renewalState } from './schemas/balance';
 export { charge, chargeCreateParams, chargeRefundParams, chargeStatus } from './schemas/charges';
 export { devWorkspace, devWorkspaceCreateParams } from './schemas/dev';
@@ -23,8 +25,6 @@ export {
   count,
   creditAmount,
   credits,
-  hasAtMostThreeDecimals,
-  MAX_CREDITS,
   openEnum,
   page,
   pageParams,

@@ -1,4 +1,4 @@
-import { hasAtMostThreeDecimals } from '../schemas/primitives';
+import { hasAtMostThreeDecimals } from '../schemas/amount-rules';
 
 /** A model's prices in credits per 1,000 tokens, as `AiModel` carries them. */
 export type AiRates = { inputCreditsPer1kTokens: number; outputCreditsPer1kTokens: number };

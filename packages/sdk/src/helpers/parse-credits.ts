@@ -1,4 +1,4 @@
-import { MAX_CREDITS } from '../schemas/primitives';
+import { MAX_CREDITS } from '../schemas/amount-rules';
 
 export type ParseCreditsResult =
   | { ok: true; value: number }
