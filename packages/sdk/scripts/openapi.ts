@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import * as actionSchemas from '../src/schemas/actions';
 import * as aiSchemas from '../src/schemas/ai';
 import { aiEstimateCreateParams } from '../src/schemas/ai';
+import { MAX_CREDITS } from '../src/schemas/amount-rules';
 import * as balanceSchemas from '../src/schemas/balance';
 import * as chargeSchemas from '../src/schemas/charges';
 import * as devSchemas from '../src/schemas/dev';
@@ -11,14 +12,7 @@ import * as integrationSchemas from '../src/schemas/integrations';
 import * as ledgerSchemas from '../src/schemas/ledger';
 import * as planSchemas from '../src/schemas/plans';
 import * as primitiveSchemas from '../src/schemas/primitives';
-import {
-  creditAmount,
-  credits,
-  MAX_CREDITS,
-  positiveCreditAmount,
-  resourceId,
-  timestamp,
-} from '../src/schemas/primitives';
+import { creditAmount, credits, positiveCreditAmount, resourceId, timestamp } from '../src/schemas/primitives';
 import * as problemSchemas from '../src/schemas/problem';
 import { limitDetails, problem } from '../src/schemas/problem';
 import * as purchaseSchemas from '../src/schemas/purchases';

@@ -16,15 +16,16 @@ export const creditAmount = z.number().check(z.gte(0), threeDecimals, withinRang
 export const positiveCreditAmount = z.number().check(z.gt(0), threeDecimals, withinRange);
 
 /**
- * An id chosen by the host product (workbook, record, run, ...). Ids travel in URL paths, so a
- * slash, `..`, whitespace, `%`, `?`, `#` or a control character is refused rather than escaped.
+ * An id chosen by the host product (workbook, record, run, ...). Ids travel in URL paths and in
+ * comma-joined lists, so `.`, a slash, `..`, whitespace, `%`, `?`, `#`, a comma or a control
+ * character is refused rather than escaped.
  */
 export const resourceId = z.string().check(
   z.minLength(1, { error: 'An id cannot be empty.' }),
   z.maxLength(200),
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
-  z.regex(/^(?!.*\.\.)[^\s/\\?#%\u0000-\u001f\u007f]+$/, {
-    error: 'An id cannot contain "/", "..", "%", "?", "#", whitespace or control characters.',
+  z.regex(/^(?!\.$)(?!.*\.\.)[^\s/\\?#%,\u0000-\u001f\u007f-\u009f]+$/, {
+    error: 'An id cannot be "." or contain "/", "..", "%", "?", "#", ",", whitespace or control characters.',
   }),
 );
 

@@ -9,8 +9,20 @@ beforeEach(async () => {
 });
 afterEach(() => api.close());
 
-const grantEntry: LedgerEntry = { ...fixtures.ledgerEntry, id: 'entry_2', type: 'grant', chargeId: null, credits: 2000 };
-const refundEntry: LedgerEntry = { ...fixtures.ledgerEntry, id: 'entry_3', type: 'refund', credits: 2, reason: 'no data' };
+const grantEntry: LedgerEntry = {
+  ...fixtures.ledgerEntry,
+  id: 'entry_2',
+  type: 'grant',
+  chargeId: null,
+  credits: 2000,
+};
+const refundEntry: LedgerEntry = {
+  ...fixtures.ledgerEntry,
+  id: 'entry_3',
+  type: 'refund',
+  credits: 2,
+  reason: 'no data',
+};
 
 describe('ledger.list', () => {
   it('GETs /v1/ledger without an idempotency key and resolves to the first page with its cursor', async () => {

@@ -32,7 +32,7 @@ describe('plan.retrieve', () => {
 });
 
 describe('plan.change', () => {
-  it('POSTs { planId } to /v1/plan/change with the caller idempotency key and returns the scheduled change', async () => {
+  it('POSTs { planId } to /v1/plan/change with the caller idempotency key and returns the new plan state', async () => {
     api.on('POST /v1/plan/change', { body: scheduledDowngrade });
     const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test_1' });
 
