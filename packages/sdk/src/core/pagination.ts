@@ -22,8 +22,8 @@ function toPage<Item>(fetchPage: FetchPage<Item>, cursor: string | undefined): P
   }));
 }
 
-export function paginate<Item>(fetchPage: FetchPage<Item>, cursor?: string): PagePromise<Item> {
-  const first = toPage(fetchPage, cursor);
+export function paginate<Item>(fetchPage: FetchPage<Item>): PagePromise<Item> {
+  const first = toPage(fetchPage, undefined);
   return Object.assign(first, {
     async *[Symbol.asyncIterator]() {
       for (let page: Page<Item> | null = await first; page; page = await page.nextPage()) yield* page.data;

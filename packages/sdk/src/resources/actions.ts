@@ -31,7 +31,7 @@ export class ActionsResource {
    * One action's cost. Calls made in the same tick share one `GET /v1/actions?ids=...` per 100 ids,
    * and answers are reused for 10 s, so hundreds of cost badges cost one request.
    */
-  retrieve(actionId: string, options?: Pick<RequestOptions, 'signal'>): Promise<Action> {
+  async retrieve(actionId: string, options?: Pick<RequestOptions, 'signal'>): Promise<Action> {
     const id = validateParams(resourceId, actionId, 'action id');
     const cost = this.costs.load(id);
     const signal = options?.signal;
@@ -47,10 +47,10 @@ export class ActionsResource {
 
   /** The action catalogue, or the actions named by `ids`. */
   list(params: ActionListParams = {}, options?: RequestOptions): PagePromise<Action> {
-    const { ids } = validateParams(actionListParams, params, 'action list parameters');
-    return paginate((cursor) =>
-      this.transport.json({ method: 'GET', path: '/v1/actions', query: { ids, cursor }, options }, actionPage),
-    );
+    return paginate(async (cursor) => {
+      const { ids } = validateParams(actionListParams, params, 'action list parameters');
+      return this.transport.json({ method: 'GET', path: '/v1/actions', query: { ids, cursor }, options }, actionPage);
+    });
   }
 
   /** Forgets cached costs, e.g. after setting an own API key. */

@@ -31,7 +31,7 @@ export class AiModelsResource {
 export class AiEstimatesResource {
   constructor(private readonly transport: Transport) {}
 
-  create(params: AiEstimateCreateParams, options?: RequestOptions): Promise<AiEstimate> {
+  async create(params: AiEstimateCreateParams, options?: RequestOptions): Promise<AiEstimate> {
     const body = validateParams(aiEstimateCreateParams, params, 'AI estimate');
     return this.transport.json({ method: 'POST', path: '/v1/ai/estimates', body, options }, aiEstimate);
   }
@@ -41,18 +41,18 @@ export class AiEstimatesResource {
 export class AiRunsResource {
   constructor(private readonly transport: Transport) {}
 
-  create(params: AiRunCreateParams, options?: RequestOptions): Promise<AiRun> {
+  async create(params: AiRunCreateParams, options?: RequestOptions): Promise<AiRun> {
     const body = validateParams(aiRunCreateParams, params, 'AI run');
     return this.transport.json({ method: 'POST', path: '/v1/ai/runs', body, options }, aiRun);
   }
 
-  retrieve(runId: string, options?: RequestOptions): Promise<AiRun> {
+  async retrieve(runId: string, options?: RequestOptions): Promise<AiRun> {
     const id = encodeURIComponent(validateParams(resourceId, runId, 'run id'));
     return this.transport.json({ method: 'GET', path: `/v1/ai/runs/${id}`, options }, aiRun);
   }
 
   /** Ends the run; what was charged stays charged (R16) and the unspent budget is released. */
-  complete(runId: string, options?: RequestOptions): Promise<AiRun> {
+  async complete(runId: string, options?: RequestOptions): Promise<AiRun> {
     const id = encodeURIComponent(validateParams(resourceId, runId, 'run id'));
     return this.transport.json({ method: 'POST', path: `/v1/ai/runs/${id}/complete`, options }, aiRun);
   }

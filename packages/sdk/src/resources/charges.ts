@@ -19,18 +19,18 @@ export class ChargesResource {
    * goes with every attempt (R19). A refusal throws `InsufficientCreditsError` or
    * `SpendLimitReachedError` and charges nothing.
    */
-  create(params: ChargeCreateParams, options?: RequestOptions): Promise<Charge> {
+  async create(params: ChargeCreateParams, options?: RequestOptions): Promise<Charge> {
     const body = validateParams(chargeCreateParams, params, 'charge');
     return this.transport.json({ method: 'POST', path: '/v1/charges', body, options }, charge);
   }
 
-  retrieve(chargeId: string, options?: RequestOptions): Promise<Charge> {
+  async retrieve(chargeId: string, options?: RequestOptions): Promise<Charge> {
     const id = encodeURIComponent(validateParams(resourceId, chargeId, 'charge id'));
     return this.transport.json({ method: 'GET', path: `/v1/charges/${id}`, options }, charge);
   }
 
   /** Refunds a charge whose provider delivered no valid data (R15). Refunding twice changes nothing. */
-  refund(chargeId: string, params: ChargeRefundParams, options?: RequestOptions): Promise<Charge> {
+  async refund(chargeId: string, params: ChargeRefundParams, options?: RequestOptions): Promise<Charge> {
     const id = encodeURIComponent(validateParams(resourceId, chargeId, 'charge id'));
     const body = validateParams(chargeRefundParams, params, 'refund');
     return this.transport.json({ method: 'POST', path: `/v1/charges/${id}/refund`, body, options }, charge);

@@ -9,14 +9,12 @@ export class GrantsResource {
   constructor(private readonly transport: Transport) {}
 
   list(params: GrantListParams = {}, options?: RequestOptions): PagePromise<Grant> {
-    const { cursor, ...query } = validateParams(grantListParams, params, 'grant list parameters');
-    return paginate(
-      (next) =>
-        this.transport.json(
-          { method: 'GET', path: '/v1/grants', query: { ...query, cursor: next }, options },
-          grantPage,
-        ),
-      cursor,
-    );
+    return paginate(async (next) => {
+      const { cursor, ...query } = validateParams(grantListParams, params, 'grant list parameters');
+      return this.transport.json(
+        { method: 'GET', path: '/v1/grants', query: { ...query, cursor: next ?? cursor }, options },
+        grantPage,
+      );
+    });
   }
 }

@@ -10,14 +10,12 @@ export class LedgerResource {
 
   /** Entries, newest first; `for await` walks every page. */
   list(params: LedgerListParams = {}, options?: RequestOptions): PagePromise<LedgerEntry> {
-    const { cursor, ...query } = validateParams(ledgerListParams, params, 'ledger list parameters');
-    return paginate(
-      (next) =>
-        this.transport.json(
-          { method: 'GET', path: '/v1/ledger', query: { ...query, cursor: next }, options },
-          ledgerPage,
-        ),
-      cursor,
-    );
+    return paginate(async (next) => {
+      const { cursor, ...query } = validateParams(ledgerListParams, params, 'ledger list parameters');
+      return this.transport.json(
+        { method: 'GET', path: '/v1/ledger', query: { ...query, cursor: next ?? cursor }, options },
+        ledgerPage,
+      );
+    });
   }
 }

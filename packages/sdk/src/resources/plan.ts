@@ -11,7 +11,7 @@ export class PlanResource {
   }
 
   /** Schedules a plan change for the end of the current period; `{ planId: 'free' }` cancels. Admins only. */
-  change(params: PlanChangeParams, options?: RequestOptions): Promise<CurrentPlan> {
+  async change(params: PlanChangeParams, options?: RequestOptions): Promise<CurrentPlan> {
     const body = validateParams(planChangeParams, params, 'plan change');
     return this.transport.json({ method: 'POST', path: '/v1/plan/change', body, options }, currentPlan);
   }

@@ -7,7 +7,7 @@ export class PurchasesResource {
   constructor(private readonly transport: Transport) {}
 
   /** Buys credits that never expire. Admins only. */
-  create(params: PurchaseCreateParams, options?: RequestOptions): Promise<Purchase> {
+  async create(params: PurchaseCreateParams, options?: RequestOptions): Promise<Purchase> {
     const body = validateParams(purchaseCreateParams, params, 'purchase');
     return this.transport.json({ method: 'POST', path: '/v1/purchases', body, options }, purchase);
   }

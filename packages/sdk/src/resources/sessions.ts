@@ -7,7 +7,7 @@ export class SessionsResource {
   constructor(private readonly transport: Transport) {}
 
   /** A token for one user and role, valid at most an hour: hand it to the browser, never the secret key. */
-  create(params: SessionCreateParams, options?: RequestOptions): Promise<Session> {
+  async create(params: SessionCreateParams, options?: RequestOptions): Promise<Session> {
     const body = validateParams(sessionCreateParams, params, 'session');
     return this.transport.json({ method: 'POST', path: '/v1/sessions', body, options }, session);
   }

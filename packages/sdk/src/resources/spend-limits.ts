@@ -32,12 +32,12 @@ function pathOf(of: SpendLimitTarget): string {
 export class SpendLimitsResource {
   constructor(private readonly transport: Transport) {}
 
-  retrieve(of: SpendLimitTarget, options?: RequestOptions): Promise<SpendLimit> {
+  async retrieve(of: SpendLimitTarget, options?: RequestOptions): Promise<SpendLimit> {
     return this.transport.json({ method: 'GET', path: pathOf(of), options }, spendLimit);
   }
 
   /** Enables, changes or disables a limit. Admins only (R20). */
-  update(of: SpendLimitTarget, params: SpendLimitUpdateParams, options?: RequestOptions): Promise<SpendLimit> {
+  async update(of: SpendLimitTarget, params: SpendLimitUpdateParams, options?: RequestOptions): Promise<SpendLimit> {
     const path = pathOf(of);
     const body = validateParams(spendLimitUpdateParams, params, 'spend limit');
     return this.transport.json({ method: 'PUT', path, body, options }, spendLimit);

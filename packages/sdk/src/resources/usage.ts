@@ -6,13 +6,13 @@ import { type UsageParams, type UsageReport, usageParams, usageReport } from '..
 export class UsageResource {
   constructor(private readonly transport: Transport) {}
 
-  retrieve(params: UsageParams, options?: RequestOptions): Promise<UsageReport> {
+  async retrieve(params: UsageParams, options?: RequestOptions): Promise<UsageReport> {
     const query = validateParams(usageParams, params, 'usage parameters');
     return this.transport.json({ method: 'GET', path: '/v1/usage', query, options }, usageReport);
   }
 
   /** The same report as CSV text, ready to download. */
-  export(params: UsageParams, options?: RequestOptions): Promise<string> {
+  async export(params: UsageParams, options?: RequestOptions): Promise<string> {
     const query = validateParams(usageParams, params, 'usage parameters');
     return this.transport.text({ method: 'GET', path: '/v1/usage/export', query, options });
   }

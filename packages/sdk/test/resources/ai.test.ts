@@ -6,9 +6,9 @@ import {
   type CreditClient,
   createCreditClient,
   NotFoundError,
-  ValidationError,
 } from '@creditkit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failureOf, issuePathsOf } from '../support/failures';
 import { fixtures, pagesByCursor } from '../support/fixtures';
 import { problemReply, type StubApi, startStubApi } from '../support/stub-api';
 
@@ -30,21 +30,6 @@ const completedRun: AiRun = {
   remaining: 0,
   completedAt: '2026-11-02T01:00:00.000Z',
 };
-
-async function failureOf(call: () => unknown): Promise<unknown> {
-  return Promise.resolve()
-    .then(call)
-    .then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-}
-
-function issuePathsOf(error: unknown): PropertyKey[][] {
-  expect(error).toBeInstanceOf(ValidationError);
-  expect(error).toMatchObject({ code: 'validation_failed' });
-  return (error as ValidationError).details.issues.map((issue) => [...issue.path]);
-}
 
 describe('ai.models.list', () => {
   it('GETs /v1/ai/models without an idempotency key and resolves to the first page', async () => {

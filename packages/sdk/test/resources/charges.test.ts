@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '@creditkit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failureOf } from '../support/failures';
 import { chargeFixture } from '../support/fixtures';
 import { problemReply, type StubApi, startStubApi } from '../support/stub-api';
 
@@ -24,15 +25,6 @@ const refundedCharge: Charge = { ...chargeFixture, status: 'refunded', refundRea
 
 function requestIdOf(reply: { body?: unknown }): string {
   return (reply.body as { requestId: string }).requestId;
-}
-
-async function failureOf(call: () => unknown): Promise<unknown> {
-  return Promise.resolve()
-    .then(call)
-    .then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
 }
 
 describe('charges.create', () => {
@@ -238,5 +230,19 @@ describe('charges.retrieve input', () => {
     expect(error).toMatchObject({ code: 'validation_failed' });
     expect((error as ValidationError).details.issues.map((issue) => issue.path)).toContainEqual([]);
     expect(api.requests).toEqual([]);
+  });
+});
+
+describe('bad arguments', () => {
+  it('reject the returned promise instead of throwing synchronously, so `.catch` and `await` both see them', async () => {
+    const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test_1' });
+    let pending: Promise<unknown> | undefined;
+
+    expect(() => {
+      pending = client.charges.create({ actionId: '', workbookId: 'wb_1', recordId: 'rec_1', field: 'email' });
+    }).not.toThrow();
+    await expect(pending).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(() => client.ledger.list({ limit: 0 }).catch(() => undefined)).not.toThrow();
+    expect(api.requests).toHaveLength(0);
   });
 });

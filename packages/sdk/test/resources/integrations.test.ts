@@ -1,5 +1,6 @@
-import { createCreditClient, type Integration, PermissionDeniedError, ValidationError } from '@creditkit/sdk';
+import { createCreditClient, type Integration, PermissionDeniedError } from '@creditkit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failureOf, issuePathsOf } from '../support/failures';
 import { fixtures, pageOf, pagesByCursor } from '../support/fixtures';
 import { problemReply, type StubApi, startStubApi } from '../support/stub-api';
 
@@ -14,21 +15,6 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const withoutKey: Integration = { ...fixtures.integration, ownKey: false, keyLast4: null, updatedAt: null };
 const openai: Integration = { ...withoutKey, provider: 'openai', name: 'OpenAI' };
 const anthropic: Integration = { ...withoutKey, provider: 'anthropic', name: 'Anthropic' };
-
-async function failureOf(call: () => unknown): Promise<unknown> {
-  return Promise.resolve()
-    .then(call)
-    .then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-}
-
-function issuePathsOf(error: unknown): PropertyKey[][] {
-  expect(error).toBeInstanceOf(ValidationError);
-  expect(error).toMatchObject({ code: 'validation_failed' });
-  return (error as ValidationError).details.issues.map((issue) => [...issue.path]);
-}
 
 function actionRequestsIn(stub: StubApi) {
   return stub.requests.filter((request) => request.path === '/v1/actions');

@@ -1,11 +1,6 @@
-import {
-  createCreditClient,
-  PermissionDeniedError,
-  type SpendLimit,
-  type SpendLimitTarget,
-  ValidationError,
-} from '@creditkit/sdk';
+import { createCreditClient, PermissionDeniedError, type SpendLimit, type SpendLimitTarget } from '@creditkit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failureOf, issuePathsOf } from '../support/failures';
 import { fixtures } from '../support/fixtures';
 import { problemReply, type StubApi, startStubApi } from '../support/stub-api';
 
@@ -25,21 +20,6 @@ const enrichmentLimit: SpendLimit = {
   remaining: 96,
 };
 const unsetLimit: SpendLimit = { ...fixtures.spendLimit, enabled: false, limit: null, spent: 0, remaining: null };
-
-async function failureOf(call: () => unknown): Promise<unknown> {
-  return Promise.resolve()
-    .then(call)
-    .then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-}
-
-function issuePathsOf(error: unknown): PropertyKey[][] {
-  expect(error).toBeInstanceOf(ValidationError);
-  expect(error).toMatchObject({ code: 'validation_failed' });
-  return (error as ValidationError).details.issues.map((issue) => [...issue.path]);
-}
 
 /** Targets outside the typed API, as plain JavaScript callers can pass them. */
 const badScopes: [string, unknown][] = [

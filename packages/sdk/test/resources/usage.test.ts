@@ -1,5 +1,6 @@
 import { createCreditClient, type UsageParams, type UsageReport, ValidationError } from '@creditkit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failureOf } from '../support/failures';
 import { fixtures } from '../support/fixtures';
 import { type StubApi, startStubApi } from '../support/stub-api';
 
@@ -15,15 +16,6 @@ const byWorkbook: UsageReport = {
   data: [{ key: 'wb_1', charges: 3, charged: 7, refunded: 2, net: 5 }],
 };
 const csv = 'key,charges,charged,refunded,net\r\n2026-11-02,3,7,2,5\r\n"wb ""q""",1,0.125,0,0.125\r\n';
-
-async function failureOf(call: () => unknown): Promise<unknown> {
-  return Promise.resolve()
-    .then(call)
-    .then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-}
 
 const badParams: [string, UsageParams, PropertyKey[]][] = [
   // @ts-expect-error: usage is not grouped by week
