@@ -19,4 +19,3 @@ export const creditEvent = z.object({
   createdAt: timestamp,
   data: z.unknown(),
 });
-export type CreditEvent = z.infer<typeof creditEvent>;
