@@ -1,13 +1,9 @@
 import { type Action, type ActionListParams, createCreditClient, NotFoundError, ValidationError } from '@creditkit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures, pageOf, pagesByCursor } from '../support/fixtures';
-import { type StubApi, startStubApi } from '../support/stub-api';
+import { useStubApi } from '../support/stub-api';
 
-let api: StubApi;
-beforeEach(async () => {
-  api = await startStubApi();
-});
-afterEach(() => api.close());
+const api = useStubApi();
 
 const findEmail: Action = { ...fixtures.action, id: 'find-email', name: 'Find email', dataType: 'email', credits: 1 };
 const summarize: Action = {

@@ -7,16 +7,12 @@ import {
   createCreditClient,
   NotFoundError,
 } from '@creditkit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failureOf, issuePathsOf } from '../support/failures';
 import { fixtures, pagesByCursor } from '../support/fixtures';
-import { problemReply, type StubApi, startStubApi } from '../support/stub-api';
+import { problemReply, useStubApi } from '../support/stub-api';
 
-let api: StubApi;
-beforeEach(async () => {
-  api = await startStubApi();
-});
-afterEach(() => api.close());
+const api = useStubApi();
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

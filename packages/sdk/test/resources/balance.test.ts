@@ -1,13 +1,9 @@
 import { createCreditClient, ResponseValidationError } from '@creditkit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures } from '../support/fixtures';
-import { type StubApi, startStubApi } from '../support/stub-api';
+import { useStubApi } from '../support/stub-api';
 
-let api: StubApi;
-beforeEach(async () => {
-  api = await startStubApi();
-});
-afterEach(() => api.close());
+const api = useStubApi();
 
 describe('balance.retrieve', () => {
   it('GETs /v1/balance with the secret key as bearer and returns the validated balance', async () => {

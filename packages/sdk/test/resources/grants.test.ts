@@ -1,13 +1,9 @@
 import { createCreditClient, type Grant, type GrantListParams, ValidationError } from '@creditkit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures, pagesByCursor } from '../support/fixtures';
-import { type StubApi, startStubApi } from '../support/stub-api';
+import { useStubApi } from '../support/stub-api';
 
-let api: StubApi;
-beforeEach(async () => {
-  api = await startStubApi();
-});
-afterEach(() => api.close());
+const api = useStubApi();
 
 const rolloverGrant: Grant = { ...fixtures.grant, id: 'grant_2', source: 'rollover' };
 const purchasedGrant: Grant = { ...fixtures.grant, id: 'grant_3', source: 'purchased', expiresAt: null };

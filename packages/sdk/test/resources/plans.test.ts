@@ -1,13 +1,9 @@
 import { createCreditClient, type Plan } from '@creditkit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures, pagesByCursor } from '../support/fixtures';
-import { type StubApi, startStubApi } from '../support/stub-api';
+import { useStubApi } from '../support/stub-api';
 
-let api: StubApi;
-beforeEach(async () => {
-  api = await startStubApi();
-});
-afterEach(() => api.close());
+const api = useStubApi();
 
 const freePlan: Plan = {
   id: 'free',

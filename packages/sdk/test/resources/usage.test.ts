@@ -1,14 +1,10 @@
 import { createCreditClient, type UsageParams, type UsageReport, ValidationError } from '@creditkit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failureOf } from '../support/failures';
 import { fixtures } from '../support/fixtures';
-import { type StubApi, startStubApi } from '../support/stub-api';
+import { useStubApi } from '../support/stub-api';
 
-let api: StubApi;
-beforeEach(async () => {
-  api = await startStubApi();
-});
-afterEach(() => api.close());
+const api = useStubApi();
 
 const byWorkbook: UsageReport = {
   ...fixtures.usageReport,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 
 /** A request as the stub received it. */
 export interface RecordedRequest {
@@ -106,5 +107,28 @@ export async function startStubApi(): Promise<StubApi> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A fresh stub for every test of the file, closed after it: `const api = useStubApi();`. */
+export function useStubApi(): StubApi {
+  let current: StubApi | undefined;
+  beforeEach(async () => {
+    current = await startStubApi();
+  });
+  afterEach(() => current?.close());
+  const stub = () => {
+    if (!current) throw new Error('The stub API runs inside tests only.');
+    return current;
+  };
+  return {
+    get url() {
+      return stub().url;
+    },
+    get requests() {
+      return stub().requests;
+    },
+    on: (route, responder) => stub().on(route, responder),
+    close: () => stub().close(),
   };
 }

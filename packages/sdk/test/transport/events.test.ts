@@ -1,14 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { type CreditEvent, createCreditClient } from '@creditkit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures } from '../support/fixtures';
-import { problemReply, type StubApi, startStubApi } from '../support/stub-api';
+import { problemReply, useStubApi } from '../support/stub-api';
 
-let api: StubApi;
-beforeEach(async () => {
-  api = await startStubApi();
-});
-afterEach(() => api.close());
+const api = useStubApi();
 
 function openStream(response: ServerResponse) {
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });

@@ -6,15 +6,11 @@ import {
   RateLimitError,
   TimeoutError,
 } from '@creditkit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chargeFixture, fixtures } from '../support/fixtures';
-import { problemReply, type StubApi, type StubReply, type StubResponder, startStubApi } from '../support/stub-api';
+import { problemReply, type StubReply, type StubResponder, useStubApi } from '../support/stub-api';
 
-let api: StubApi;
-beforeEach(async () => {
-  api = await startStubApi();
-});
-afterEach(() => api.close());
+const api = useStubApi();
 
 const chargeParams = { actionId: 'find-email', workbookId: 'wb_1', recordId: 'rec_1', field: 'email' };
 
