@@ -24,19 +24,24 @@ export type PreviewRenewalParams = {
 
 const toThousandths = (credits: number) => Math.round(credits * 1000);
 
-/** The most plan + rollover thousandths that may carry over, by the rule of the plan renewed into. */
-function rolloverLimit(plan: Plan, nextPlan: Plan, unused: number): number {
-  const { policy, value } = nextPlan.rollover;
-  if (policy === 'balance_cap') return Math.floor((value - 1) * toThousandths(nextPlan.credits));
-  if (policy === 'unused_percent') return nextPlan.tier >= plan.tier ? Math.floor((value * unused) / 100) : 0;
+function ruleAllows(rulePlan: Plan, tierKept: boolean, unused: number): number {
+  const { policy, value } = rulePlan.rollover;
+  if (policy === 'balance_cap') return Math.floor((value - 1) * toThousandths(rulePlan.credits));
+  if (policy === 'unused_percent') return tierKept ? Math.floor((value * unused) / 100) : 0;
   if (policy === 'fixed_max') return toThousandths(value);
   return 0;
 }
 
+/** The most plan + rollover thousandths that may carry over: the ending plan's rule and the next plan's both hold. */
+function rolloverLimit(plan: Plan, nextPlan: Plan, unused: number): number {
+  const tierKept = nextPlan.tier >= plan.tier;
+  return Math.min(ruleAllows(plan, tierKept, unused), ruleAllows(nextPlan, tierKept, unused));
+}
+
 /**
  * Shows before a renewal what will roll over and what will expire, so the balance meter and the plan-change
- * dialog can warn ahead of time. The rule of the plan renewed into decides, because a change takes effect at the
- * cycle end and the balance is then reduced to the new plan's rollover limit (R6).
+ * dialog can warn ahead of time. The ending plan's rule and the next plan's both hold: a trial rolls at most 100
+ * (R5), an annual plan nothing onto a lower tier (R4), and the balance is reduced to the new plan's limit (R6).
  *
  * "Unused" is everything left of plan and rollover credits, for every policy: the seeds speak of "unused credits"
  * without excluding earlier rollover, and R6 reduces the whole non-purchased balance. So:

@@ -93,6 +93,24 @@ describe('previewRenewal', () => {
     });
   });
 
+  it('R5: a trial that ends in a paid plan still rolls at most 100 credits', () => {
+    const preview = previewRenewal({
+      plan: trial,
+      nextPlan: proMonthly,
+      bySource: { plan: 1000, rollover: 0, purchased: 0 },
+    });
+    expect(preview).toMatchObject({ kept: 100, forfeited: 900, newAllowance: 50_000 });
+  });
+
+  it('R4: an annual plan moving to a lower-tier monthly plan rolls nothing', () => {
+    const preview = previewRenewal({
+      plan: proAnnual,
+      nextPlan: starterMonthly,
+      bySource: { plan: 10_000, rollover: 0, purchased: 0 },
+    });
+    expect(preview).toMatchObject({ kept: 0, forfeited: 10_000 });
+  });
+
   it("R6: a downgrade at period end reduces to the new plan's rollover limit", () => {
     const bySource = { plan: 50_000, rollover: 80_000, purchased: 0 };
     expect(previewRenewal({ plan: proMonthly, bySource, nextPlan: starterMonthly })).toEqual({

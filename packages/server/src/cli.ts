@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from './server';
+import { createWorkspace } from './store/workspaces';
+
+const usage = `creditkit-server: the reference Credit API
+
+  --port <n>               port (default 4010)
+  --host <host>            interface (default 127.0.0.1)
+  --data <folder>          PGlite data folder (default .creditkit/)
+  --memory                 PGlite in memory: nothing survives a restart
+  --database-url <url>     PostgreSQL instead of PGlite (or DATABASE_URL)
+  --dev                    dev routes on, and a demo workspace whose admin secret key is printed
+  --renewal-delay <time>   how long renewed credits take to appear, e.g. 90m or 2h (default 0)
+  --cors-origin <origin>   let browsers on this origin call the API (dev mode allows localhost)
+  --help`;
+
+/** `90m`, `2h`, `30s` or plain milliseconds. */
+function parseDuration(text: string): number {
+  const match = /^(\d+)(ms|s|m|h)?$/.exec(text.trim());
+  if (!match) throw new Error(`--renewal-delay: cannot read "${text}" (try 90m or 2h)`);
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'];
+  return Number(match[1]) * unit;
+}
+
+/** Dev mode keeps its demo workspace's key beside the data, so a restart prints the same key. */
+async function demoWorkspace(
+  dataDir: string | undefined,
+  create: () => Promise<{ workspaceId: string; secretKey: string }>,
+) {
+  const file = dataDir === undefined ? undefined : join(dataDir, 'demo-workspace.json');
+  if (file && existsSync(file))
+    return JSON.parse(readFileSync(file, 'utf8')) as { workspaceId: string; secretKey: string };
+  const demo = await create();
+  if (file) writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
+  return demo;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string' },
+      memory: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
+      dev: { type: 'boolean', default: false },
+      'renewal-delay': { type: 'string', default: '0' },
+      'cors-origin': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(usage);
+  const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+  const dataDir = databaseUrl || values.memory ? undefined : resolve(values.data ?? '.creditkit');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+
+  const server = await startServer({
+    port: Number(values.port),
+    host: values.host,
+    ...(dataDir && { dataDir }),
+    ...(databaseUrl && { databaseUrl }),
+    dev: values.dev,
+    renewalDelayMs: parseDuration(values['renewal-delay']),
+    ...(values['cors-origin'] && { corsOrigin: values['cors-origin'] }),
+  });
+  const storage = databaseUrl ? 'PostgreSQL' : (dataDir ?? 'memory');
+  console.log(`creditkit Credit API listening on ${server.url} (storage: ${storage})`);
+  if (values.dev) {
+    const demo = await demoWorkspace(dataDir, () => createWorkspace(server.db, 'pro-monthly', new Date()));
+    console.log(`dev mode: demo workspace ${demo.workspaceId}, admin secret key ${demo.secretKey}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing in-flight requests, then closing the database`);
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { routes } from '@creditkit/sdk/schemas';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { authenticate } from './auth';
+import type { AppEnv, ServerOptions } from './env';
+import { ApiProblem, problemResponse } from './problem';
+import { actionRoutes } from './routes/actions';
+import { balanceRoutes } from './routes/balance';
+import { chargeRoutes } from './routes/charges';
+import { devRoutes } from './routes/dev';
+import { sessionRoutes } from './routes/sessions';
+import { spendLimitRoutes } from './routes/spend-limits';
+
+const maxBodyBytes = 1024 * 1024;
+
+/** The contract's paths as patterns, to tell an unknown path (404) from a wrong method (405). */
+const knownPaths = routes.map((route) => ({
+  method: route.method,
+  pattern: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+}));
+
+function isLocalOrigin(origin: string): boolean {
+  return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
+}
+
+/** The Credit API as a hono app: middleware, then one module of routes per resource. */
+export function createApp(options: ServerOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ generator: () => `req_${crypto.randomUUID()}` }));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: (origin) => (origin === options.corsOrigin || (options.dev && isLocalOrigin(origin)) ? origin : null),
+      allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id'],
+      exposeHeaders: ['x-request-id', 'retry-after'],
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      // The rest of the body is never read, so the connection cannot be reused: say so.
+      onError: (context) =>
+        problemResponse(
+          context,
+          new ApiProblem(413, 'payload_too_large', 'The body is larger than 1 MB.', undefined, { connection: 'close' }),
+        ),
+    }),
+  );
+  const auth = authenticate(options);
+  app.use('/v1/*', (context, next) =>
+    options.dev && context.req.path === '/v1/dev/workspaces' && context.req.method === 'POST'
+      ? next()
+      : auth(context, next),
+  );
+
+  sessionRoutes(app, options);
+  balanceRoutes(app, options);
+  actionRoutes(app, options);
+  chargeRoutes(app, options);
+  spendLimitRoutes(app, options);
+  if (options.dev) devRoutes(app, options);
+
+  app.notFound((context) => {
+    const path = context.req.path;
+    const allowed = knownPaths.filter((route) => route.pattern.test(path)).map((route) => route.method);
+    if (allowed.length > 0 && !allowed.includes(context.req.method as (typeof allowed)[number])) {
+      return problemResponse(
+        context,
+        new ApiProblem(405, 'method_not_allowed', `${path} allows ${allowed.join(', ')}.`, undefined, {
+          allow: allowed.join(', '),
+        }),
+      );
+    }
+    return problemResponse(context, new ApiProblem(404, 'not_found', `No route ${context.req.method} ${path}.`));
+  });
+  app.onError((error, context) => {
+    if (error instanceof ApiProblem) return problemResponse(context, error);
+    console.error(`[${context.get('requestId')}]`, error);
+    return problemResponse(context, new ApiProblem(500, 'internal_error', 'Something went wrong on our side.'));
+  });
+  return app;
+}

@@ -1,0 +1,29 @@
+import { sessionCreateParams } from '@creditkit/sdk/schemas';
+import type { Hono } from 'hono';
+import { requireSecretKey } from '../auth';
+import type { AppEnv, ServerOptions } from '../env';
+import { mintSessionToken } from '../session-tokens';
+import { parse, readJson } from '../validate';
+
+export function sessionRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
+  app.post('/v1/sessions', async (context) => {
+    const caller = context.get('caller');
+    requireSecretKey(caller);
+    const params = parse(sessionCreateParams, await readJson(context), 'session');
+    const expiresAt = new Date(options.now().getTime() + (params.expiresIn ?? 3600) * 1000);
+    const token = mintSessionToken(
+      { ws: caller.workspaceId, sub: params.userId, role: params.role, exp: Math.floor(expiresAt.getTime() / 1000) },
+      options.sessionSecret,
+    );
+    return context.json(
+      {
+        token,
+        workspaceId: caller.workspaceId,
+        userId: params.userId,
+        role: params.role,
+        expiresAt: expiresAt.toISOString(),
+      },
+      201,
+    );
+  });
+}

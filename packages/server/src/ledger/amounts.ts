@@ -1,0 +1,13 @@
+/**
+ * Credits inside the server are integer thousandths, so sums and comparisons are exact.
+ * The API carries plain numbers with at most 3 decimals; these are the only two crossings.
+ */
+export type Thousandths = number;
+
+export function toThousandths(credits: number): Thousandths {
+  return Math.round(credits * 1000);
+}
+
+export function toCredits(thousandths: Thousandths): number {
+  return thousandths / 1000;
+}

@@ -1,0 +1,31 @@
+import type { Thousandths } from './amounts';
+
+/** A plan as the rules need it (the catalogue of DESIGN.md §1 lives in catalogue/plans.ts). */
+export interface PlanRule {
+  id: string;
+  interval: 'month' | 'year' | 'trial';
+  /** Days per period when the interval is not a calendar month or year. */
+  periodDays: number | null;
+  credits: Thousandths;
+  tier: number;
+  rollover: { policy: 'balance_cap' | 'unused_percent' | 'fixed_max'; value: number };
+  thenPlanId: string | null;
+}
+
+function addMonths(start: Date, months: number): Date {
+  const end = new Date(start);
+  const day = start.getUTCDate();
+  end.setUTCDate(1);
+  end.setUTCMonth(end.getUTCMonth() + months);
+  // A period from 31 January ends on the last day of February, not in March.
+  const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
+  end.setUTCDate(Math.min(day, lastDay));
+  return end;
+}
+
+/** The end of a period that starts at `start`: calendar months and years in UTC, or a number of days. */
+export function periodEnd(plan: PlanRule, start: Date): Date {
+  if (plan.interval === 'month') return addMonths(start, 1);
+  if (plan.interval === 'year') return addMonths(start, 12);
+  return new Date(start.getTime() + (plan.periodDays ?? 0) * 86_400_000);
+}

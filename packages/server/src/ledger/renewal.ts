@@ -1,0 +1,79 @@
+import type { Thousandths } from './amounts';
+import type { PlanRule } from './plans';
+import { periodEnd } from './plans';
+import type { GrantState } from './types';
+
+export interface RenewalInput {
+  now: Date;
+  /** The plan of the period that ends. */
+  plan: PlanRule;
+  /** The plan of the next period: a scheduled change (R6), what a trial becomes (R5), or the same plan. */
+  nextPlan: PlanRule;
+  /** The end of the period that ends, which is the start of the next. */
+  periodEnd: Date;
+  /** Every grant of the workspace with something left. */
+  grants: readonly GrantState[];
+  /** How long the new allowance takes to become spendable (R7). */
+  delayMs: number;
+}
+
+export interface RenewalPlan {
+  /** Plan and rollover credits that do not roll over (written as `forfeited` rows). */
+  forfeits: { grantId: string; amount: Thousandths }[];
+  /** Plan and rollover credits that roll over: they leave their old grant (`expired` rows) for the new rollover grant. */
+  carried: { grantId: string; amount: Thousandths }[];
+  rollover: Thousandths;
+  allowance: { amount: Thousandths; effectiveAt: Date };
+  nextPeriodStart: Date;
+  nextPeriodEnd: Date;
+}
+
+function ruleAllows(rulePlan: PlanRule, tierKept: boolean, unused: Thousandths): Thousandths {
+  const { policy, value } = rulePlan.rollover;
+  if (policy === 'balance_cap') return Math.max(0, Math.floor((value - 1) * rulePlan.credits));
+  if (policy === 'unused_percent') return tierKept ? Math.floor((value * unused) / 100) : 0;
+  return Math.round(value * 1000);
+}
+
+/**
+ * The most plan + rollover credits that may carry into the next period. Both rules hold: the ending
+ * plan's (a trial rolls at most 100, R5; an annual plan rolls nothing onto a lower tier, R4) and the next
+ * plan's, since the balance is reduced to the new plan's rollover limit (R3, R6).
+ */
+export function rolloverAllowed(plan: PlanRule, nextPlan: PlanRule, unused: Thousandths): Thousandths {
+  const tierKept = nextPlan.tier >= plan.tier;
+  return Math.min(ruleAllows(plan, tierKept, unused), ruleAllows(nextPlan, tierKept, unused));
+}
+
+/**
+ * A period-end renewal. "Unused" is what is left of plan and rollover grants; purchases are outside
+ * every cap and untouched (R3, R17). What rolls over is taken from the grants that would have expired
+ * last, and the rest is forfeited.
+ */
+export function planRenewal(input: RenewalInput): RenewalPlan {
+  const { plan, nextPlan } = input;
+  const expiring = input.grants
+    .filter((grant) => grant.source !== 'purchased' && grant.remaining > 0)
+    .sort((a, b) => (b.expiresAt?.getTime() ?? 0) - (a.expiresAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1));
+  const unused = expiring.reduce((sum, grant) => sum + grant.remaining, 0);
+  const rollover = Math.min(unused, rolloverAllowed(plan, nextPlan, unused));
+
+  const forfeits: RenewalPlan['forfeits'] = [];
+  const carried: RenewalPlan['carried'] = [];
+  let toCarry = rollover;
+  for (const grant of expiring) {
+    const carry = Math.min(toCarry, grant.remaining);
+    toCarry -= carry;
+    if (carry > 0) carried.push({ grantId: grant.id, amount: carry });
+    if (grant.remaining > carry) forfeits.push({ grantId: grant.id, amount: grant.remaining - carry });
+  }
+  const nextPeriodStart = input.periodEnd;
+  return {
+    forfeits,
+    carried,
+    rollover,
+    allowance: { amount: nextPlan.credits, effectiveAt: new Date(input.now.getTime() + input.delayMs) },
+    nextPeriodStart,
+    nextPeriodEnd: periodEnd(nextPlan, nextPeriodStart),
+  };
+}

@@ -1,0 +1,52 @@
+import type { Thousandths } from './amounts';
+
+export type GrantSource = 'plan' | 'rollover' | 'purchased';
+
+/** A grant as the rules see it: what is left of it and when it may be spent. */
+export interface GrantState {
+  id: string;
+  source: GrantSource;
+  remaining: Thousandths;
+  effectiveAt: Date;
+  /** Null for purchases, which never expire (R17). */
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+/** A workbook's (R11) or an enrichment's (R12) limit and its spend, net of refunds. */
+export interface LimitState {
+  id: string;
+  enabled: boolean;
+  limit: Thousandths | null;
+  spent: Thousandths;
+}
+
+export interface RunState {
+  id: string;
+  budget: Thousandths;
+  spent: Thousandths;
+  status: 'running' | 'completed';
+}
+
+export type RefusalCode =
+  | 'run_budget_exhausted'
+  | 'run_completed'
+  | 'enrichment_limit_reached'
+  | 'workbook_limit_reached'
+  | 'insufficient_credits';
+
+export interface Refusal {
+  outcome: 'refused';
+  code: RefusalCode;
+  scope: 'workspace' | 'workbook' | 'enrichment' | 'run';
+  id: string | null;
+  limit: Thousandths;
+  spent: Thousandths;
+  remaining: Thousandths;
+}
+
+/** One debit of a charge from one grant (R2). */
+export interface Debit {
+  grantId: string;
+  amount: Thousandths;
+}

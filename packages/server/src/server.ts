@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './http/app';
+import type { ServerOptions } from './http/env';
+import type { Database } from './store/database';
+import { migrate } from './store/migrate';
+import { openPglite } from './store/pglite';
+import { openPostgres } from './store/postgres';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** A PGlite data folder; in memory when neither this nor `databaseUrl` is given. */
+  dataDir?: string;
+  /** A PostgreSQL connection string. */
+  databaseUrl?: string;
+  dev?: boolean;
+  renewalDelayMs?: number;
+  corsOrigin?: string;
+  sessionSecret?: string;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  /** Stops taking connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: Pick<StartOptions, 'dataDir' | 'databaseUrl'>): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+/** Opens the database, applies migrations, and serves the Credit API. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase(options);
+  await migrate(db);
+  const serverOptions: ServerOptions = {
+    db,
+    dev: options.dev ?? false,
+    renewalDelayMs: options.renewalDelayMs ?? 0,
+    // A random secret means tokens die with the process; set one to share tokens across servers.
+    sessionSecret: options.sessionSecret ?? process.env.CREDITKIT_SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    corsOrigin: options.corsOrigin,
+    now: options.now ?? (() => new Date()),
+  };
+  const app = createApp(serverOptions);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: options.host ?? '127.0.0.1' }, () =>
+      resolve(started),
+    );
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    db,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { Queryable } from './database';
+
+/** The spendable total of a workspace's grants at `now`: the `balance_after` every ledger row records. */
+export async function grantTotal(tx: Queryable, workspaceId: string, now: Date): Promise<number> {
+  const [row] = await tx.query<{ total: number }>(
+    `SELECT COALESCE(SUM(remaining), 0)::bigint AS total FROM grants
+      WHERE workspace_id = $1 AND effective_at <= $2 AND (expires_at IS NULL OR expires_at > $2)`,
+    [workspaceId, now],
+  );
+  return Number(row?.total ?? 0);
+}
+
+export interface EntryInput {
+  type: 'grant' | 'charge' | 'refund' | 'forfeited' | 'expired';
+  grantId: string;
+  chargeId?: string | null;
+  /** Signed thousandths: negative for what leaves the grant. */
+  credits: number;
+  balanceAfter: number;
+  reason?: string | null;
+  now: Date;
+}
+
+/**
+ * Moves credits in or out of one grant: the append-only ledger row and the grant's running total, in the
+ * caller's transaction, so the total always equals the sum of the grant's rows.
+ */
+export async function writeEntry(tx: Queryable, workspaceId: string, entry: EntryInput): Promise<void> {
+  await tx.query(
+    `INSERT INTO ledger_entries (workspace_id, type, grant_id, charge_id, credits, balance_after, reason, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      workspaceId,
+      entry.type,
+      entry.grantId,
+      entry.chargeId ?? null,
+      entry.credits,
+      entry.balanceAfter,
+      entry.reason ?? null,
+      entry.now,
+    ],
+  );
+  if (entry.type !== 'grant') {
+    await tx.query('UPDATE grants SET remaining = remaining + $1 WHERE id = $2', [entry.credits, entry.grantId]);
+  }
+}
+
+export interface NewGrant {
+  id: string;
+  source: 'plan' | 'rollover' | 'purchased';
+  credits: number;
+  effectiveAt: Date;
+  expiresAt: Date | null;
+  reason: string;
+}
+
+export async function insertGrant(tx: Queryable, workspaceId: string, grant: NewGrant, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO grants (id, workspace_id, source, credits, remaining, effective_at, expires_at, created_at)
+     VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+    [grant.id, workspaceId, grant.source, grant.credits, grant.effectiveAt, grant.expiresAt, now],
+  );
+  await writeEntry(tx, workspaceId, {
+    type: 'grant',
+    grantId: grant.id,
+    credits: grant.credits,
+    balanceAfter: await grantTotal(tx, workspaceId, now),
+    reason: grant.reason,
+    now,
+  });
+}
+
+export async function emitEvent(
+  tx: Queryable,
+  workspaceId: string,
+  type: string,
+  data: unknown,
+  now: Date,
+): Promise<void> {
+  await tx.query('INSERT INTO events (workspace_id, type, data, created_at) VALUES ($1, $2, $3, $4)', [
+    workspaceId,
+    type,
+    JSON.stringify(data),
+    now,
+  ]);
+}

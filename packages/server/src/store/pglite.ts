@@ -1,0 +1,32 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database } from './database';
+
+/**
+ * The embedded database: PGlite in this process, on a data folder or in memory. It has one connection,
+ * so transactions run one at a time, which is also what makes each charge atomic here.
+ */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  await db.waitReady;
+  return {
+    kind: 'pglite',
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await db.query<Row>(sql, params as unknown[])).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    transaction(work) {
+      return db.transaction((tx) =>
+        work({
+          query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+            (await tx.query<Row>(sql, params as unknown[])).rows,
+          exec: async (sql: string) => {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    },
+    close: () => db.close(),
+  };
+}
