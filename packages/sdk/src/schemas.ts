@@ -3,7 +3,9 @@
  * validate or document the API. Apps talk to the API through `createCreditClient` instead.
  */
 
+export type { Action, ActionListParams } from './schemas/actions';
 export { action, actionListParams, actionPage } from './schemas/actions';
+export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
 export {
   aiEstimate,
   aiEstimateCreateParams,
@@ -13,14 +15,22 @@ export {
   aiRunCreateParams,
 } from './schemas/ai';
 export { hasAtMostThreeDecimals, MAX_CREDITS } from './schemas/amount-rules';
+export type { Balance } from './schemas/balance';
 export { balance, renewalState } from './schemas/balance';
+export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/charges';
 export { charge, chargeCreateParams, chargeRefundParams, chargeStatus } from './schemas/charges';
+export type { DevWorkspace } from './schemas/dev';
 export { devWorkspace, devWorkspaceCreateParams } from './schemas/dev';
 export { creditEvent, creditEventTypes } from './schemas/events';
+export type { Grant, GrantListParams } from './schemas/grants';
 export { grant, grantListParams, grantPage, grantSource } from './schemas/grants';
+export type { Integration, IntegrationKeySetParams } from './schemas/integrations';
 export { integration, integrationKeySetParams, integrationPage } from './schemas/integrations';
+export type { LedgerEntry, LedgerListParams } from './schemas/ledger';
 export { ledgerEntry, ledgerEntryType, ledgerListParams, ledgerPage } from './schemas/ledger';
+export type { CurrentPlan, Plan, PlanChangeParams, RolloverRule } from './schemas/plans';
 export { currentPlan, plan, planChangeParams, planPage, rolloverRule } from './schemas/plans';
+export type { PageParams } from './schemas/primitives';
 export {
   count,
   creditAmount,
@@ -32,10 +42,15 @@ export {
   resourceId,
   timestamp,
 } from './schemas/primitives';
+export type { LimitDetails, Problem } from './schemas/problem';
 export { limitDetails, problem } from './schemas/problem';
+export type { Purchase, PurchaseCreateParams } from './schemas/purchases';
 export { purchase, purchaseCreateParams } from './schemas/purchases';
 export type { RouteAccess, RouteContract } from './schemas/routes';
 export { routes } from './schemas/routes';
+export type { Session, SessionCreateParams } from './schemas/sessions';
 export { roles, session, sessionCreateParams } from './schemas/sessions';
+export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export { spendLimit, spendLimitScope, spendLimitUpdateParams } from './schemas/spend-limits';
+export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
 export { usageGroups, usageParams, usageReport, usageRow } from './schemas/usage';

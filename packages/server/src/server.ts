@@ -7,6 +7,7 @@ import type { Database } from './store/database';
 import { migrate } from './store/migrate';
 import { openPglite } from './store/pglite';
 import { openPostgres } from './store/postgres';
+import { renewDueWorkspaces } from './store/renewals';
 
 export interface StartOptions {
   port?: number;
@@ -52,12 +53,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       resolve(started),
     );
   });
+  // Period ends are checked every minute; a renewal is idempotent per period, so overlap is harmless.
+  const renewals = setInterval(() => {
+    renewDueWorkspaces(db, serverOptions.now(), serverOptions.renewalDelayMs).catch((error: unknown) =>
+      console.error('renewal job failed', error),
+    );
+  }, 60_000);
+  renewals.unref();
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   return {
     url: `http://${host}:${port}`,
     db,
     async close() {
+      clearInterval(renewals);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },

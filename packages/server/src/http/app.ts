@@ -7,9 +7,14 @@ import { authenticate } from './auth';
 import type { AppEnv, ServerOptions } from './env';
 import { ApiProblem, problemResponse } from './problem';
 import { actionRoutes } from './routes/actions';
+import { aiRoutes } from './routes/ai';
 import { balanceRoutes } from './routes/balance';
 import { chargeRoutes } from './routes/charges';
 import { devRoutes } from './routes/dev';
+import { integrationRoutes } from './routes/integrations';
+import { ledgerRoutes } from './routes/ledger';
+import { planRoutes } from './routes/plans';
+import { purchaseRoutes } from './routes/purchases';
 import { sessionRoutes } from './routes/sessions';
 import { spendLimitRoutes } from './routes/spend-limits';
 
@@ -61,6 +66,11 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   actionRoutes(app, options);
   chargeRoutes(app, options);
   spendLimitRoutes(app, options);
+  aiRoutes(app, options);
+  integrationRoutes(app, options);
+  purchaseRoutes(app, options);
+  ledgerRoutes(app, options);
+  planRoutes(app, options);
   if (options.dev) devRoutes(app, options);
 
   app.notFound((context) => {

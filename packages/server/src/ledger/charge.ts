@@ -54,7 +54,8 @@ export function decideCharge(context: ChargeContext): ChargeDecision {
   const { price, run, enrichmentLimit, workbookLimit, now } = context;
   if (context.paidBy !== null) return { outcome: 'deduplicated', paidBy: context.paidBy };
   if (context.ownKey) return { outcome: 'own_key' };
-  if (run && run.status !== 'running') return limitRefusal('run_completed', 'run', run.id, run.budget, run.spent);
+  // A completed run released what it did not spend: its budget is now what it spent.
+  if (run && run.status !== 'running') return limitRefusal('run_completed', 'run', run.id, run.spent, run.spent);
   if (run && run.spent + price > run.budget) {
     return limitRefusal('run_budget_exhausted', 'run', run.id, run.budget, run.spent);
   }

@@ -62,16 +62,16 @@ describe('R9 run budget', () => {
     });
   });
 
-  it('R9: a completed run takes no more charges', () => {
+  it('R9: a completed run takes no more charges: its budget shrank to what it spent', () => {
     const done = { ...run, spent: credits(1), status: 'completed' as const };
     expect(decideCharge(context({ run: done, price: credits(0.001) }))).toEqual({
       outcome: 'refused',
       code: 'run_completed',
       scope: 'run',
       id: 'run_1',
-      limit: credits(5),
+      limit: credits(1),
       spent: credits(1),
-      remaining: credits(4),
+      remaining: 0,
     });
   });
 

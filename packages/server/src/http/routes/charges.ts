@@ -6,6 +6,7 @@ import { sendAnswer } from '../answer';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
 import { notFound } from '../problem';
+import { refusalAnswer } from '../refusal';
 import { parse, pathId, readJson } from '../validate';
 
 export function chargeRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
@@ -18,20 +19,12 @@ export function chargeRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
       if (outcome.outcome === 'unknown') throw notFound(outcome.what);
       if (outcome.outcome === 'refused') {
         const { refusal } = outcome;
-        // Charging into a completed run is a conflict with its state, not a lack of credits.
-        const status = refusal.code === 'run_completed' ? 409 : 402;
-        return {
-          status,
-          problem: true,
-          body: {
-            type: `https://creditkit.dev/problems/${refusal.code}`,
-            status,
-            code: refusal.code,
-            message: `Refused: ${refusal.code.replaceAll('_', ' ')}. Nothing was charged.`,
-            requestId: context.get('requestId'),
-            details: refusalDetails(refusal),
-          },
-        };
+        return refusalAnswer(
+          context,
+          refusal.code,
+          `Refused: ${refusal.code.replaceAll('_', ' ')}. Nothing was charged.`,
+          refusalDetails(refusal),
+        );
       }
       return { status: 201, body: await readCharge(tx, workspaceId, outcome.chargeId) };
     });

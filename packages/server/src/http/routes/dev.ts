@@ -1,10 +1,12 @@
 import { devWorkspaceCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { findPlan } from '../../catalogue/plans';
+import { readBalance } from '../../store/read-models';
+import { renewWorkspace } from '../../store/renewals';
 import { createWorkspace } from '../../store/workspaces';
 import type { AppEnv, ServerOptions } from '../env';
-import { ApiProblem } from '../problem';
-import { parse, readJson } from '../validate';
+import { ApiProblem, notFound } from '../problem';
+import { parse, pathId, readJson } from '../validate';
 
 /** Dev mode only: fresh workspaces for tests and the demo. */
 export function devRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
@@ -15,5 +17,15 @@ export function devRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
         issues: [{ path: ['planId'], message: 'Unknown plan' }],
       });
     return context.json(await createWorkspace(options.db, planId, options.now()), 201);
+  });
+
+  // Runs the workspace's period-end renewal now, applying a scheduled plan change.
+  app.post('/v1/dev/workspaces/:workspaceId/renew', async (context) => {
+    const workspaceId = pathId(context, 'workspaceId');
+    // Dev routes still respect tenancy: a caller renews its own workspace only (R21).
+    if (workspaceId !== context.get('caller').workspaceId) throw notFound('workspace');
+    const now = options.now();
+    await options.db.transaction((tx) => renewWorkspace(tx, workspaceId, now, options.renewalDelayMs, true));
+    return context.json(await readBalance(options.db, workspaceId, now));
   });
 }

@@ -1,0 +1,119 @@
+import { aiEstimateCreateParams, aiRunCreateParams } from '@creditkit/sdk/schemas';
+import { countTokens } from 'gpt-tokenizer';
+import type { Hono } from 'hono';
+import { findModel, models } from '../../catalogue/models';
+import { toCredits, toThousandths } from '../../ledger/amounts';
+import { priceTokens } from '../../ledger/pricing';
+import type { Queryable } from '../../store/database';
+import { completeRun, openRun, type RunRow, readRun } from '../../store/runs';
+import { sendAnswer } from '../answer';
+import type { AppEnv, ServerOptions } from '../env';
+import { idempotent } from '../idempotency';
+import { ApiProblem, notFound } from '../problem';
+import { refusalAnswer } from '../refusal';
+import { parse, pathId, readJson } from '../validate';
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function runView(row: RunRow) {
+  return {
+    id: row.id,
+    workbookId: row.workbook_id,
+    enrichmentId: row.enrichment_id,
+    model: row.model,
+    status: row.status,
+    budget: toCredits(row.budget),
+    spent: toCredits(row.spent),
+    remaining: row.status === 'running' ? toCredits(row.budget - row.spent) : 0,
+    createdAt: iso(row.created_at) as string,
+    completedAt: iso(row.completed_at),
+  };
+}
+
+async function ownKeyFor(db: Queryable, workspaceId: string, provider: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM integration_keys WHERE workspace_id = $1 AND provider = $2', [
+    workspaceId,
+    provider,
+  ]);
+  return rows.length > 0;
+}
+
+export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
+  app.get('/v1/ai/models', async (context) => {
+    const { workspaceId } = context.get('caller');
+    const data = await Promise.all(
+      models.map(async (model) => ({
+        id: model.id,
+        name: model.name,
+        provider: model.provider,
+        inputCreditsPer1kTokens: toCredits(model.rates.input),
+        outputCreditsPer1kTokens: toCredits(model.rates.output),
+        ownKey: await ownKeyFor(options.db, workspaceId, model.provider),
+      })),
+    );
+    return context.json({ data, nextCursor: null });
+  });
+
+  // R9: an estimate per row and for the run; prompt text is counted with a real BPE tokenizer.
+  app.post('/v1/ai/estimates', async (context) => {
+    const params = parse(aiEstimateCreateParams, await readJson(context), 'AI estimate');
+    const model = findModel(params.model);
+    if (!model) throw notFound('model');
+    const inputTokens = params.inputTokens ?? countTokens(params.prompt ?? '');
+    const ownKey = await ownKeyFor(options.db, context.get('caller').workspaceId, model.provider);
+    const perRow = ownKey ? 0 : priceTokens(model.rates, inputTokens, params.outputTokens);
+    return context.json({
+      model: model.id,
+      rows: params.rows,
+      inputTokens,
+      outputTokens: params.outputTokens,
+      perRow: toCredits(perRow),
+      total: toCredits(perRow * params.rows),
+      ownKey,
+    });
+  });
+
+  app.post('/v1/ai/runs', async (context) => {
+    const params = parse(aiRunCreateParams, await readJson(context), 'AI run');
+    if (params.model !== undefined && !findModel(params.model)) throw notFound('model');
+    const { workspaceId } = context.get('caller');
+    const answer = await idempotent(context, options.db, 'POST /v1/ai/runs', params, async (tx) => {
+      const opened = await openRun(tx, workspaceId, { ...params, budget: toThousandths(params.budget) }, options.now());
+      // Not a 409: clients retry those, and an existing run does not go away by waiting.
+      if (opened.outcome === 'exists') throw new ApiProblem(400, 'run_exists', `Run "${params.runId}" already exists.`);
+      if (opened.outcome === 'insufficient') {
+        const available = toCredits(opened.available);
+        return refusalAnswer(
+          context,
+          'insufficient_credits',
+          `The run's budget is more than the ${available} credits that can be spent.`,
+          {
+            scope: 'workspace',
+            id: null,
+            limit: available,
+            spent: 0,
+            remaining: available,
+          },
+        );
+      }
+      return { status: 201, body: runView((await readRun(tx, workspaceId, params.runId)) as RunRow) };
+    });
+    return sendAnswer(context, answer);
+  });
+
+  app.get('/v1/ai/runs/:runId', async (context) => {
+    const run = await readRun(options.db, context.get('caller').workspaceId, pathId(context, 'runId'));
+    if (!run) throw notFound('run');
+    return context.json(runView(run));
+  });
+
+  app.post('/v1/ai/runs/:runId/complete', async (context) => {
+    const runId = pathId(context, 'runId');
+    const { workspaceId } = context.get('caller');
+    const answer = await idempotent(context, options.db, `POST /v1/ai/runs/${runId}/complete`, {}, async (tx) => {
+      if (!(await completeRun(tx, workspaceId, runId, options.now()))) throw notFound('run');
+      return { status: 200, body: runView((await readRun(tx, workspaceId, runId)) as RunRow) };
+    });
+    return sendAnswer(context, answer);
+  });
+}

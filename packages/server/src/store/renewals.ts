@@ -1,0 +1,114 @@
+import { findPlan } from '../catalogue/plans';
+import { planRenewal } from '../ledger/renewal';
+import type { Database, Queryable } from './database';
+import { newId } from './ids';
+import { emitEvent, grantTotal, insertGrant, writeEntry } from './ledger-writes';
+import { readBalance } from './read-models';
+import { type GrantRow, toGrantState } from './rows';
+import { readWorkspace } from './workspaces';
+
+/**
+ * A period-end renewal (R3–R7) in one transaction: what does not roll over is written as `forfeited`
+ * rows, what rolls leaves its old grant (`expired` rows) for one new rollover grant, a scheduled plan
+ * change (R6) or a trial's end (R5) takes effect, and the new allowance becomes spendable after the
+ * renewal delay (R7). `periodEnd` is when the ending period ends: its stored end, or now when forced.
+ */
+export async function renewWorkspace(
+  tx: Queryable,
+  workspaceId: string,
+  now: Date,
+  delayMs: number,
+  force: boolean,
+): Promise<boolean> {
+  const workspace = await readWorkspace(tx, workspaceId, true);
+  if (!workspace) return false;
+  const storedEnd = new Date(workspace.period_end);
+  if (!force && storedEnd > now) return true;
+  const plan = findPlan(workspace.plan_id);
+  const nextPlan = findPlan(workspace.scheduled_plan_id ?? plan?.thenPlanId ?? workspace.plan_id);
+  if (!plan || !nextPlan) throw new Error(`workspace ${workspaceId} is on an unknown plan`);
+
+  const grants = await tx.query<GrantRow>(
+    `SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
+      WHERE workspace_id = $1 AND remaining > 0 FOR UPDATE`,
+    [workspaceId],
+  );
+  const renewal = planRenewal({
+    now,
+    plan,
+    nextPlan,
+    periodEnd: force ? now : storedEnd,
+    grants: grants.map(toGrantState),
+    delayMs,
+  });
+
+  let balance = await grantTotal(tx, workspaceId, now);
+  for (const { grantId, amount } of renewal.forfeits) {
+    balance -= amount;
+    await writeEntry(tx, workspaceId, {
+      type: 'forfeited',
+      grantId,
+      credits: -amount,
+      balanceAfter: balance,
+      reason: 'renewal',
+      now,
+    });
+  }
+  for (const { grantId, amount } of renewal.carried) {
+    balance -= amount;
+    await writeEntry(tx, workspaceId, {
+      type: 'expired',
+      grantId,
+      credits: -amount,
+      balanceAfter: balance,
+      reason: 'rolled over',
+      now,
+    });
+  }
+  if (renewal.rollover > 0) {
+    await insertGrant(
+      tx,
+      workspaceId,
+      {
+        id: newId('grant'),
+        source: 'rollover',
+        credits: renewal.rollover,
+        effectiveAt: now,
+        expiresAt: renewal.nextPeriodEnd,
+        reason: 'rollover',
+      },
+      now,
+    );
+  }
+  if (renewal.allowance.amount > 0) {
+    await insertGrant(
+      tx,
+      workspaceId,
+      {
+        id: newId('grant'),
+        source: 'plan',
+        credits: renewal.allowance.amount,
+        effectiveAt: renewal.allowance.effectiveAt,
+        expiresAt: renewal.nextPeriodEnd,
+        reason: `plan ${nextPlan.id}`,
+      },
+      now,
+    );
+  }
+  await tx.query(
+    'UPDATE workspaces SET plan_id = $1, period_start = $2, period_end = $3, scheduled_plan_id = NULL WHERE id = $4',
+    [nextPlan.id, renewal.nextPeriodStart, renewal.nextPeriodEnd, workspaceId],
+  );
+  await emitEvent(tx, workspaceId, 'renewal.completed', await readBalance(tx, workspaceId, now), now);
+  return true;
+}
+
+/** Renews every workspace whose period has ended; the server runs this on a timer. */
+export async function renewDueWorkspaces(db: Database, now: Date, delayMs: number): Promise<number> {
+  const due = await db.query<{ id: string }>(
+    'SELECT id FROM workspaces WHERE period_end <= $1 ORDER BY period_end LIMIT 500',
+    [now],
+  );
+  for (const { id } of due) await db.transaction((tx) => renewWorkspace(tx, id, now, delayMs, false));
+  return due.length;
+}

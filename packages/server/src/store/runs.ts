@@ -1,0 +1,77 @@
+import { spendableBalance } from '../ledger/charge';
+import type { Queryable } from './database';
+import { type GrantRow, toGrantState } from './rows';
+import { readWorkspace } from './workspaces';
+
+export interface RunRow {
+  id: string;
+  workbook_id: string;
+  enrichment_id: string | null;
+  model: string | null;
+  budget: number;
+  spent: number;
+  status: 'running' | 'completed';
+  created_at: Date;
+  completed_at: Date | null;
+}
+
+export async function readRun(tx: Queryable, workspaceId: string, runId: string): Promise<RunRow | undefined> {
+  const [row] = await tx.query<RunRow>('SELECT * FROM runs WHERE workspace_id = $1 AND id = $2', [workspaceId, runId]);
+  return row;
+}
+
+export interface RunRequest {
+  runId: string;
+  workbookId: string;
+  enrichmentId?: string | undefined;
+  model?: string | undefined;
+  budget: number;
+}
+
+/**
+ * R9: a run reserves its whole budget up front, so it can be opened only when the spendable balance
+ * (less what other runs already hold) covers it.
+ */
+export async function openRun(
+  tx: Queryable,
+  workspaceId: string,
+  request: RunRequest,
+  now: Date,
+): Promise<{ outcome: 'opened' | 'exists' } | { outcome: 'insufficient'; available: number }> {
+  await readWorkspace(tx, workspaceId, true);
+  if (await readRun(tx, workspaceId, request.runId)) return { outcome: 'exists' };
+  const grants = await tx.query<GrantRow>(
+    'SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants WHERE workspace_id = $1 AND remaining > 0',
+    [workspaceId],
+  );
+  const [reserved] = await tx.query<{ total: number }>(
+    "SELECT COALESCE(SUM(budget - spent), 0)::bigint AS total FROM runs WHERE workspace_id = $1 AND status = 'running'",
+    [workspaceId],
+  );
+  const available = spendableBalance(grants.map(toGrantState), Number(reserved?.total ?? 0), now);
+  if (request.budget > available) return { outcome: 'insufficient', available };
+  await tx.query(
+    `INSERT INTO runs (workspace_id, id, workbook_id, enrichment_id, model, budget, status, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'running', $7)`,
+    [
+      workspaceId,
+      request.runId,
+      request.workbookId,
+      request.enrichmentId ?? null,
+      request.model ?? null,
+      request.budget,
+      now,
+    ],
+  );
+  return { outcome: 'opened' };
+}
+
+/** Ends a run: what it charged stays charged (R16) and its unspent budget is no longer reserved. */
+export async function completeRun(tx: Queryable, workspaceId: string, runId: string, now: Date): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE runs SET status = 'completed', completed_at = COALESCE(completed_at, $3)
+      WHERE workspace_id = $1 AND id = $2 RETURNING id`,
+    [workspaceId, runId, now],
+  );
+  return rows.length > 0;
+}
