@@ -67,7 +67,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     async close() {
       clearInterval(renewals);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Event streams never end by themselves: give in-flight requests a moment, then cut what is left.
+      const grace = setTimeout(
+        () => (server as unknown as { closeAllConnections(): void }).closeAllConnections(),
+        2_000,
+      );
+      await closed;
+      clearTimeout(grace);
       await db.close();
     },
   };

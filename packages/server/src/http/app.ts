@@ -11,12 +11,14 @@ import { aiRoutes } from './routes/ai';
 import { balanceRoutes } from './routes/balance';
 import { chargeRoutes } from './routes/charges';
 import { devRoutes } from './routes/dev';
+import { eventRoutes } from './routes/events';
 import { integrationRoutes } from './routes/integrations';
 import { ledgerRoutes } from './routes/ledger';
 import { planRoutes } from './routes/plans';
 import { purchaseRoutes } from './routes/purchases';
 import { sessionRoutes } from './routes/sessions';
 import { spendLimitRoutes } from './routes/spend-limits';
+import { usageRoutes } from './routes/usage';
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -66,6 +68,8 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   actionRoutes(app, options);
   chargeRoutes(app, options);
   spendLimitRoutes(app, options);
+  usageRoutes(app, options);
+  eventRoutes(app, options);
   aiRoutes(app, options);
   integrationRoutes(app, options);
   purchaseRoutes(app, options);

@@ -1,0 +1,109 @@
+import { usageParams } from '@creditkit/sdk/schemas';
+import type { Context, Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { readUsage } from '../../store/usage';
+import type { AppEnv, ServerOptions } from '../env';
+import { ApiProblem } from '../problem';
+import { parse, readQuery } from '../validate';
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** With no `from`, a report covers 30 days: today (per the server clock) and the 29 before it. */
+const defaultDays = 30;
+/**
+ * The instants actually queried stay inside what both databases store as timestamptz, so a caller asking for
+ * `0001-01-01` to `9999-12-31` ("everything") gets everything rather than a driver error; the report still
+ * names the dates that were asked for.
+ */
+const earliest = Date.UTC(1970, 0, 1);
+const latest = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** The label of the CSV totals row: it has a space, which no id or date key can hold, so it never names a group. */
+export const csvTotalsLabel = 'Total (all rows)';
+
+const toDateString = (date: Date) => date.toISOString().slice(0, 10);
+
+function invalidParameter(name: string, message: string): ApiProblem {
+  return new ApiProblem(400, 'validation_failed', `Invalid usage parameters: ${name}: ${message}`, {
+    issues: [{ path: [name], message }],
+  });
+}
+
+/** The schema checks the shape `YYYY-MM-DD`; this refuses shapes that are no day, such as 2026-02-30. */
+function calendarDay(value: string, name: string): number {
+  const time = Date.parse(`${value}T00:00:00.000Z`);
+  if (Number.isNaN(time) || toDateString(new Date(time)) !== value) {
+    throw invalidParameter(name, 'Expected a calendar date as YYYY-MM-DD.');
+  }
+  return time;
+}
+
+/** The validated parameters and the period they cover: `to` is inclusive, so the period ends the day after. */
+function readUsageRequest(context: Context<AppEnv>, options: ServerOptions) {
+  const params = parse(usageParams, readQuery(context), 'usage parameters');
+  const to = params.to ?? toDateString(options.now());
+  const toTime = calendarDay(to, 'to');
+  const from = params.from ?? toDateString(new Date(toTime - (defaultDays - 1) * dayMs));
+  const fromTime = calendarDay(from, 'from');
+  if (fromTime > toTime) throw invalidParameter('from', `The period starts (${from}) after it ends (${to}).`);
+  return {
+    params,
+    from,
+    to,
+    query: {
+      groupBy: params.groupBy,
+      start: new Date(Math.max(fromTime, earliest)),
+      end: new Date(Math.min(toTime + dayMs, latest)),
+      workbookId: params.workbookId,
+    },
+  };
+}
+
+/** Characters a spreadsheet reads as the start of a formula: such a field could run code when opened. */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field per RFC 4180, made safe to open in a spreadsheet: keys such as workbook ids are chosen by the
+ * host product's users, so a leading formula character is defused with an apostrophe before quoting.
+ */
+export function csvField(value: string): string {
+  const defused = formulaStart.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
+}
+
+interface CsvRow {
+  charges: number;
+  charged: number;
+  refunded: number;
+  net: number;
+}
+
+const csvLine = (key: string, row: CsvRow) =>
+  `${[csvField(key), row.charges, row.charged, row.refunded, row.net].join(',')}\r\n`;
+
+/** Rows per write: few enough to keep memory flat, enough that a long report is not a write per line. */
+const rowsPerChunk = 500;
+
+export function usageRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
+  app.get('/v1/usage', async (context) => {
+    const { params, from, to, query } = readUsageRequest(context, options);
+    const usage = await readUsage(options.db, context.get('caller').workspaceId, query);
+    return context.json({ groupBy: params.groupBy, from, to, ...usage });
+  });
+
+  app.get('/v1/usage/export', async (context) => {
+    // Everything that can fail is done before the first byte, so a failure is still a problem response.
+    const { from, to, query } = readUsageRequest(context, options);
+    const usage = await readUsage(options.db, context.get('caller').workspaceId, query);
+    context.header('content-type', 'text/csv; charset=utf-8');
+    context.header('content-disposition', `attachment; filename="credit-usage-${from}-${to}.csv"`);
+    context.header('x-content-type-options', 'nosniff');
+    return stream(context, async (output) => {
+      await output.write('key,charges,charged,refunded,net\r\n');
+      for (let start = 0; start < usage.data.length && !output.aborted; start += rowsPerChunk) {
+        const chunk = usage.data.slice(start, start + rowsPerChunk);
+        await output.write(chunk.map((row) => csvLine(row.key, row)).join(''));
+      }
+      await output.write(csvLine(csvTotalsLabel, usage.totals));
+    });
+  });
+}

@@ -1,0 +1,385 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type CreditClient, createCreditClient } from '@creditkit/sdk';
+import { usageReport } from '@creditkit/sdk/schemas';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/http/app';
+import { authenticate } from '../../src/http/auth';
+import type { AppEnv, ServerOptions } from '../../src/http/env';
+import { ApiProblem, problemResponse } from '../../src/http/problem';
+import { csvField, usageRoutes } from '../../src/http/routes/usage';
+import type { Database } from '../../src/store/database';
+import { migrate } from '../../src/store/migrate';
+import { openPglite } from '../../src/store/pglite';
+
+/**
+ * The Credit API with the usage routes in front: until app.ts registers them, requests for /v1/usage go to a
+ * hono app built like app.ts (request id, auth, routes, problem answers) and the rest to `createApp`.
+ */
+async function startApi(now: () => Date) {
+  const db: Database = await openPglite(undefined);
+  await migrate(db);
+  const options: ServerOptions = {
+    db,
+    dev: true,
+    renewalDelayMs: 0,
+    sessionSecret: 'usage-test-secret',
+    corsOrigin: undefined,
+    now,
+  };
+  const full = createApp(options);
+  const usage = new Hono<AppEnv>();
+  usage.use(requestId({ generator: () => `req_${crypto.randomUUID()}` }));
+  usage.use('/v1/*', authenticate(options));
+  usageRoutes(usage, options);
+  usage.onError((error, context) =>
+    problemResponse(
+      context,
+      error instanceof ApiProblem ? error : new ApiProblem(500, 'internal_error', 'Something went wrong on our side.'),
+    ),
+  );
+  const server = await new Promise<Server>((resolve) => {
+    const started = serve(
+      {
+        fetch: (request, env) =>
+          (new URL(request.url).pathname.startsWith('/v1/usage') ? usage : full).fetch(request, env),
+        port: 0,
+        hostname: '127.0.0.1',
+      },
+      () => resolve(started as Server),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+let api: Awaited<ReturnType<typeof startApi>>;
+/** The server clock: charges are dated by it, and the default period ends on its day. */
+let clock = new Date('2026-03-09T10:00:00.000Z');
+
+beforeAll(async () => {
+  api = await startApi(() => clock);
+}, 30_000);
+afterAll(() => api.close());
+
+async function newWorkspace() {
+  const response = await fetch(`${api.url}/v1/dev/workspaces`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ planId: 'starter-monthly' }),
+  });
+  expect(response.status).toBe(201);
+  const { workspaceId, secretKey } = (await response.json()) as { workspaceId: string; secretKey: string };
+  return { workspaceId, secretKey, client: createCreditClient({ baseUrl: api.url, apiKey: secretKey }) };
+}
+
+function get(path: string, secretKey: string) {
+  return fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${secretKey}` } });
+}
+
+const tokens = (inputTokens: number, outputTokens: number) => ({ usage: { inputTokens, outputTokens } });
+
+/**
+ * Two days of work in two workbooks, by hand:
+ * 2026-03-09  email wb_alpha 1 · mobile phone wb_alpha 10 (refunded on the 10th) · GPT mini wb_beta 0.8 (refunded)
+ * 2026-03-10  email wb_beta 1 · the same email again: deduplicated, 0 · Claude Haiku wb_alpha 2.5
+ *             · phone wb_beta with the workspace's own phonebook key: own_key, 0
+ * GPT mini at 0.2 + 0.6 per 1,000 tokens × 1,000 each = 0.8; Claude Haiku at 0.5 × 2 + 1.5 × 1 = 2.5.
+ */
+async function twoDaysOfWork(workspace: { workspaceId: string; client: CreditClient }) {
+  const { client } = workspace;
+  clock = new Date('2026-03-09T10:00:00.000Z');
+  await client.charges.create({
+    actionId: 'find-work-email',
+    workbookId: 'wb_alpha',
+    recordId: 'rec_1',
+    field: 'email',
+  });
+  const phone = await client.charges.create({
+    actionId: 'find-mobile-phone',
+    workbookId: 'wb_alpha',
+    recordId: 'rec_1',
+    field: 'mobile',
+  });
+  const summary = await client.charges.create({
+    actionId: 'ai-write-gpt-mini',
+    workbookId: 'wb_beta',
+    recordId: 'rec_2',
+    field: 'summary',
+    ...tokens(1000, 1000),
+  });
+  expect([phone.credits, summary.credits]).toEqual([10, 0.8]);
+
+  clock = new Date('2026-03-10T09:00:00.000Z');
+  await client.charges.create({
+    actionId: 'find-work-email',
+    workbookId: 'wb_beta',
+    recordId: 'rec_3',
+    field: 'email',
+  });
+  const again = await client.charges.create({
+    actionId: 'find-work-email',
+    workbookId: 'wb_beta',
+    recordId: 'rec_3',
+    field: 'email',
+    audienceId: 'aud_2',
+  });
+  expect(again.status).toBe('deduplicated');
+  const haiku = await client.charges.create({
+    actionId: 'ai-write-claude-haiku',
+    workbookId: 'wb_alpha',
+    recordId: 'rec_4',
+    field: 'summary',
+    ...tokens(2000, 1000),
+  });
+  expect(haiku.credits).toBe(2.5);
+  // The integrations route is another module; the row it would write is enough for R10 here.
+  await api.db.query(
+    "INSERT INTO integration_keys (workspace_id, provider, key_hash, key_last4) VALUES ($1, 'phonebook', 'x', '1234')",
+    [workspace.workspaceId],
+  );
+  const ownKey = await client.charges.create({
+    actionId: 'find-phone-number',
+    workbookId: 'wb_beta',
+    recordId: 'rec_5',
+    field: 'phone',
+  });
+  expect(ownKey.status).toBe('own_key');
+  await client.charges.refund(phone.id, { reason: 'number unreachable' });
+  await client.charges.refund(summary.id, { reason: 'empty answer' });
+  clock = new Date('2026-03-10T18:00:00.000Z');
+}
+
+const row = (key: string, charges: number, charged: number, refunded: number, net: number) => ({
+  key,
+  charges,
+  charged,
+  refunded,
+  net,
+});
+
+describe('GET /v1/usage (R18)', () => {
+  let mine: Awaited<ReturnType<typeof newWorkspace>>;
+  let theirs: Awaited<ReturnType<typeof newWorkspace>>;
+
+  beforeAll(async () => {
+    clock = new Date('2026-03-09T08:00:00.000Z');
+    mine = await newWorkspace();
+    theirs = await newWorkspace();
+    await twoDaysOfWork(mine);
+    // R21: the other workspace works in a workbook of the same name on the same days.
+    clock = new Date('2026-03-10T10:00:00.000Z');
+    await theirs.client.charges.create({
+      actionId: 'find-mobile-phone',
+      workbookId: 'wb_alpha',
+      recordId: 'rec_1',
+      field: 'mobile',
+    });
+    await theirs.client.charges.create({
+      actionId: 'ai-write-gpt-large',
+      workbookId: 'wb_alpha',
+      recordId: 'rec_9',
+      field: 'summary',
+      ...tokens(1000, 1000),
+    });
+    clock = new Date('2026-03-10T18:00:00.000Z');
+  }, 30_000);
+
+  it('groups by workbook, biggest net first, counting own-key and deduplicated charges at 0 credits', async () => {
+    const report = await mine.client.usage.retrieve({ groupBy: 'workbook' });
+    expect(report).toEqual({
+      groupBy: 'workbook',
+      from: '2026-02-09',
+      to: '2026-03-10',
+      data: [row('wb_alpha', 3, 13.5, 10, 3.5), row('wb_beta', 4, 1.8, 0.8, 1)],
+      totals: { charges: 7, charged: 15.3, refunded: 10.8, net: 4.5 },
+    });
+  });
+
+  it('groups by UTC day in date order; a refund counts on the day of the charge it refunds', async () => {
+    const report = await mine.client.usage.retrieve({ groupBy: 'day', from: '2026-03-01', to: '2026-03-31' });
+    expect(report.data).toEqual([row('2026-03-09', 3, 11.8, 10.8, 1), row('2026-03-10', 4, 3.5, 0, 3.5)]);
+    expect(report.totals).toEqual({ charges: 7, charged: 15.3, refunded: 10.8, net: 4.5 });
+  });
+
+  it('groups by action and by provider, ties on net in key order', async () => {
+    expect((await mine.client.usage.retrieve({ groupBy: 'action' })).data).toEqual([
+      row('ai-write-claude-haiku', 1, 2.5, 0, 2.5),
+      row('find-work-email', 3, 2, 0, 2),
+      row('ai-write-gpt-mini', 1, 0.8, 0.8, 0),
+      row('find-mobile-phone', 1, 10, 10, 0),
+      row('find-phone-number', 1, 0, 0, 0),
+    ]);
+    expect((await mine.client.usage.retrieve({ groupBy: 'provider' })).data).toEqual([
+      row('anthropic', 1, 2.5, 0, 2.5),
+      row('mailfinder', 3, 2, 0, 2),
+      row('openai', 1, 0.8, 0.8, 0),
+      row('phonebook', 2, 10, 10, 0),
+    ]);
+  });
+
+  it('groups by model over AI charges only, totals included', async () => {
+    const report = await mine.client.usage.retrieve({ groupBy: 'model' });
+    expect(report.data).toEqual([row('claude-haiku', 1, 2.5, 0, 2.5), row('gpt-mini', 1, 0.8, 0.8, 0)]);
+    expect(report.totals).toEqual({ charges: 2, charged: 3.3, refunded: 0.8, net: 2.5 });
+  });
+
+  it('narrows to one workbook and to one day, `to` inclusive', async () => {
+    expect((await mine.client.usage.retrieve({ groupBy: 'action', workbookId: 'wb_beta' })).data).toEqual([
+      row('find-work-email', 2, 1, 0, 1),
+      row('ai-write-gpt-mini', 1, 0.8, 0.8, 0),
+      row('find-phone-number', 1, 0, 0, 0),
+    ]);
+    const oneDay = await mine.client.usage.retrieve({ groupBy: 'workbook', from: '2026-03-10', to: '2026-03-10' });
+    expect(oneDay.data).toEqual([row('wb_alpha', 1, 2.5, 0, 2.5), row('wb_beta', 3, 1, 0, 1)]);
+    const before = await mine.client.usage.retrieve({ groupBy: 'day', from: '2026-01-01', to: '2026-03-08' });
+    expect(before).toMatchObject({ data: [], totals: { charges: 0, charged: 0, refunded: 0, net: 0 } });
+    const everything = await mine.client.usage.retrieve({ groupBy: 'day', from: '0001-01-01', to: '9999-12-31' });
+    expect(everything).toMatchObject({ from: '0001-01-01', to: '9999-12-31', totals: { charges: 7, net: 4.5 } });
+  });
+
+  it('defaults to the 30 days ending today per the server clock', async () => {
+    clock = new Date('2026-04-20T12:00:00.000Z');
+    try {
+      const report = await mine.client.usage.retrieve({ groupBy: 'day' });
+      expect(report).toMatchObject({ from: '2026-03-22', to: '2026-04-20', data: [] });
+      expect(await mine.client.usage.retrieve({ groupBy: 'day', to: '2026-03-10' })).toMatchObject({
+        from: '2026-02-09',
+        totals: { charges: 7 },
+      });
+    } finally {
+      clock = new Date('2026-03-10T18:00:00.000Z');
+    }
+  });
+
+  it("R21: never counts another workspace's charges, even in a workbook of the same name", async () => {
+    const report = await theirs.client.usage.retrieve({ groupBy: 'workbook' });
+    expect(report.data).toEqual([row('wb_alpha', 2, 22.5, 0, 22.5)]);
+    expect((await mine.client.usage.retrieve({ groupBy: 'model' })).data.map((entry) => entry.key)).not.toContain(
+      'gpt-large',
+    );
+  });
+
+  it('answers with a body that satisfies the contract, for every grouping', async () => {
+    for (const groupBy of ['day', 'workbook', 'action', 'provider', 'model']) {
+      const response = await get(`/v1/usage?groupBy=${groupBy}`, mine.secretKey);
+      expect(response.status).toBe(200);
+      expect(usageReport.safeParse(await response.json()).success).toBe(true);
+    }
+  });
+
+  it.each([
+    ['no groupBy', '', 'groupBy'],
+    ['a groupBy of week', '?groupBy=week', 'groupBy'],
+    ['a from that is not YYYY-MM-DD', '?groupBy=day&from=2026/03/01', 'from'],
+    ['a from that is no calendar day', '?groupBy=day&from=2026-02-30', 'from'],
+    ['a to that is a timestamp', '?groupBy=day&to=2026-03-10T00:00:00Z', 'to'],
+    ['a from after to', '?groupBy=day&from=2026-03-10&to=2026-03-09', 'from'],
+    ['a workbook id with a slash', '?groupBy=day&workbookId=wb%2F1', 'workbookId'],
+  ])('answers %s with a 400 problem naming the parameter', async (_, query, parameter) => {
+    for (const path of ['/v1/usage', '/v1/usage/export']) {
+      const response = await get(`${path}${query}`, mine.secretKey);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await response.json()) as { code: string; details: { issues: { path: string[] }[] } };
+      expect(problem.code).toBe('validation_failed');
+      expect(problem.details.issues.map((issue) => issue.path)).toContainEqual([parameter]);
+    }
+  });
+
+  it('answers without a credential with 401', async () => {
+    expect((await fetch(`${api.url}/v1/usage?groupBy=day`)).status).toBe(401);
+    expect((await fetch(`${api.url}/v1/usage/export?groupBy=day`)).status).toBe(401);
+  });
+});
+
+describe('GET /v1/usage/export (R18)', () => {
+  it('streams the report as CSV, with a totals row last', async () => {
+    clock = new Date('2026-03-09T08:00:00.000Z');
+    const workspace = await newWorkspace();
+    await twoDaysOfWork(workspace);
+    const response = await get('/v1/usage/export?groupBy=day&from=2026-03-01&to=2026-03-31', workspace.secretKey);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="credit-usage-2026-03-01-2026-03-31.csv"',
+    );
+    // Streamed: no length is known up front.
+    expect(response.headers.get('content-length')).toBeNull();
+    expect(await response.text()).toBe(
+      [
+        'key,charges,charged,refunded,net',
+        '2026-03-09,3,11.8,10.8,1',
+        '2026-03-10,4,3.5,0,3.5',
+        'Total (all rows),7,15.3,10.8,4.5',
+        '',
+      ].join('\r\n'),
+    );
+    expect(await workspace.client.usage.export({ groupBy: 'model', from: '2026-03-01', to: '2026-03-31' })).toBe(
+      'key,charges,charged,refunded,net\r\nclaude-haiku,1,2.5,0,2.5\r\ngpt-mini,1,0.8,0.8,0\r\n' +
+        'Total (all rows),2,3.3,0.8,2.5\r\n',
+    );
+  });
+
+  it('quotes workbook ids per RFC 4180 and defuses spreadsheet formulas', async () => {
+    clock = new Date('2026-03-09T08:00:00.000Z');
+    const { workspaceId, secretKey, client } = await newWorkspace();
+    const charge = (workbookId: string, actionId: string) =>
+      client.charges.create({ actionId, workbookId, recordId: `rec_${actionId}`, field: 'f' });
+    await charge('=SUM(A1)', 'find-mobile-phone');
+    await charge('wb"q', 'enrich-person');
+    await charge('@home', 'verify-email');
+    // The API refuses commas and line breaks in ids; rows written before that rule, or by hand, still export safely.
+    for (const [id, workbookId, credits] of [
+      ['charge_comma', 'wb,1', 3000],
+      ['charge_newline', 'line\nbreak', 1500],
+    ] as const) {
+      await api.db.query(
+        `INSERT INTO charges (id, workspace_id, action_id, provider, workbook_id, record_id, field, credits, status,
+           created_at) VALUES ($1, $2, 'find-work-email', 'mailfinder', $3, $1, 'email', $4, 'charged', $5)`,
+        [id, workspaceId, workbookId, credits, clock],
+      );
+    }
+    const response = await get('/v1/usage/export?groupBy=workbook&from=2026-03-09&to=2026-03-09', secretKey);
+    expect(await response.text()).toBe(
+      [
+        'key,charges,charged,refunded,net',
+        "'=SUM(A1),1,10,0,10",
+        '"wb,1",1,3,0,3',
+        '"wb""q",1,2,0,2',
+        '"line\nbreak",1,1.5,0,1.5',
+        "'@home,1,0.5,0,0.5",
+        'Total (all rows),5,17,0,17',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it.each([
+    ['wb_1', 'wb_1'],
+    ['2026-03-09', '2026-03-09'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['=1+1', "'=1+1"],
+    ['=HYPERLINK("x"),y', '"\'=HYPERLINK(""x""),y"'],
+    ['+cmd', "'+cmd"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', '"\'\rx"'],
+    ['a\r\nb', '"a\r\nb"'],
+  ])('writes the field %j as %j', (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+});
