@@ -70,6 +70,10 @@ export async function insertGrant(tx: Queryable, workspaceId: string, grant: New
   });
 }
 
+/**
+ * Appends an event in the caller's transaction. The workspace row lock makes a workspace's events commit
+ * in id order, so a stream that reads by increasing id never skips one that commits late.
+ */
 export async function emitEvent(
   tx: Queryable,
   workspaceId: string,
@@ -77,6 +81,7 @@ export async function emitEvent(
   data: unknown,
   now: Date,
 ): Promise<void> {
+  await tx.query('SELECT 1 FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
   await tx.query('INSERT INTO events (workspace_id, type, data, created_at) VALUES ($1, $2, $3, $4)', [
     workspaceId,
     type,
