@@ -7,6 +7,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** PostgreSQL through a connection pool, for when one process's embedded storage is outgrown. */
 export async function openPostgres(connectionString: string, maxConnections = 16): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection the database drops (restart, failover, a proxy's timeout) must not crash the
+  // server: the pool replaces it, so say so and go on.
+  pool.on('error', (error) => console.error('PostgreSQL connection lost; the pool will reconnect:', error.message));
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',
