@@ -2,9 +2,8 @@ import { findPlan } from '../catalogue/plans';
 import { toCredits } from '../ledger/amounts';
 import type { Queryable } from './database';
 import type { ChargeRow, LedgerEntryRow } from './rows';
+import { toIsoTimestamp } from './timestamps';
 import { readWorkspace } from './workspaces';
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 export function ledgerEntryView(row: LedgerEntryRow) {
   return {
@@ -15,7 +14,7 @@ export function ledgerEntryView(row: LedgerEntryRow) {
     credits: toCredits(row.credits),
     balanceAfter: toCredits(row.balance_after),
     reason: row.reason,
-    createdAt: iso(row.created_at) as string,
+    createdAt: toIsoTimestamp(row.created_at),
   };
 }
 
@@ -42,7 +41,7 @@ export async function readCharge(tx: Queryable, workspaceId: string, chargeId: s
     status: row.status,
     refundReason: row.refund_reason,
     ledgerEntries: entries.map(ledgerEntryView),
-    createdAt: iso(row.created_at) as string,
+    createdAt: toIsoTimestamp(row.created_at),
   };
 }
 
@@ -87,9 +86,9 @@ export async function readBalance(tx: Queryable, workspaceId: string, now: Date)
     pending: toCredits(pending),
     allowance: toCredits(allowance),
     rolloverCap: plan?.rollover.policy === 'balance_cap' ? toCredits(plan.rollover.value * allowance) : null,
-    periodStart: iso(workspace.period_start) as string,
-    periodEnd: iso(workspace.period_end) as string,
-    renewal: { status: expectedBy ? 'processing' : 'none', expectedBy: iso(expectedBy) },
+    periodStart: toIsoTimestamp(workspace.period_start),
+    periodEnd: toIsoTimestamp(workspace.period_end),
+    renewal: { status: expectedBy ? 'processing' : 'none', expectedBy: toIsoTimestamp(expectedBy) },
     bySource: {
       plan: toCredits(bySource.plan),
       rollover: toCredits(bySource.rollover),

@@ -6,14 +6,13 @@ import { toCredits, toThousandths } from '../../ledger/amounts';
 import { priceTokens } from '../../ledger/pricing';
 import type { Queryable } from '../../store/database';
 import { completeRun, openRun, type RunRow, readRun } from '../../store/runs';
+import { toIsoTimestamp } from '../../store/timestamps';
 import { sendAnswer } from '../answer';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
 import { ApiProblem, notFound } from '../problem';
 import { refusalAnswer } from '../refusal';
 import { parse, pathId, readJson } from '../validate';
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 function runView(row: RunRow) {
   return {
@@ -25,8 +24,8 @@ function runView(row: RunRow) {
     budget: toCredits(row.budget),
     spent: toCredits(row.spent),
     remaining: row.status === 'running' ? toCredits(row.budget - row.spent) : 0,
-    createdAt: iso(row.created_at) as string,
-    completedAt: iso(row.completed_at),
+    createdAt: toIsoTimestamp(row.created_at),
+    completedAt: toIsoTimestamp(row.completed_at),
   };
 }
 

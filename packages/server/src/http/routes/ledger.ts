@@ -3,11 +3,10 @@ import type { Hono } from 'hono';
 import { toCredits } from '../../ledger/amounts';
 import { ledgerEntryView } from '../../store/read-models';
 import type { GrantRow, LedgerEntryRow } from '../../store/rows';
+import { toIsoTimestamp } from '../../store/timestamps';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { AppEnv, ServerOptions } from '../env';
 import { parse, readQuery } from '../validate';
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 export function ledgerRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   // Newest first, keyset-paginated by entry id so pages stay stable while charges keep arriving.
@@ -44,9 +43,9 @@ export function ledgerRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
         source: row.source,
         credits: toCredits(row.credits),
         remaining: toCredits(row.remaining),
-        effectiveAt: iso(row.effective_at) as string,
-        expiresAt: iso(row.expires_at),
-        createdAt: iso(row.created_at) as string,
+        effectiveAt: toIsoTimestamp(row.effective_at),
+        expiresAt: toIsoTimestamp(row.expires_at),
+        createdAt: toIsoTimestamp(row.created_at),
       })),
       nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
     });
