@@ -21,6 +21,7 @@ export interface StartOptions {
   corsOrigin?: string;
   sessionSecret?: string;
   now?: () => Date;
+  eventStream?: ServerOptions['eventStream'];
 }
 
 export interface RunningServer {
@@ -46,6 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     sessionSecret: options.sessionSecret ?? process.env.CREDITKIT_SESSION_SECRET ?? randomBytes(32).toString('hex'),
     corsOrigin: options.corsOrigin,
     now: options.now ?? (() => new Date()),
+    eventStream: options.eventStream,
   };
   const app = createApp(serverOptions);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

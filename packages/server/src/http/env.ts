@@ -1,4 +1,5 @@
 import type { Database } from '../store/database';
+import type { EventStreamSettings } from './routes/events';
 
 export interface Caller {
   workspaceId: string;
@@ -20,6 +21,8 @@ export interface ServerOptions {
   corsOrigin: string | undefined;
   /** The clock, so tests can move time. */
   now: () => Date;
+  /** Tuning of the event streams (how many per workspace, poll and keep-alive intervals). */
+  eventStream?: Partial<EventStreamSettings> | undefined;
 }
 
 /** What a request carries through the middleware to its route. */

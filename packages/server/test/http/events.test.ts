@@ -1,76 +1,14 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type CreditEvent, createCreditClient } from '@creditkit/sdk';
+import type { CreditEvent, createCreditClient } from '@creditkit/sdk';
 import { balance, charge, creditEvent, limitDetails } from '@creditkit/sdk/schemas';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app';
-import { authenticate } from '../../src/http/auth';
-import type { AppEnv, ServerOptions } from '../../src/http/env';
-import { ApiProblem, problemResponse } from '../../src/http/problem';
-import { type EventStreamSettings, eventRoutes } from '../../src/http/routes/events';
-import { migrate } from '../../src/store/migrate';
-import { openPglite } from '../../src/store/pglite';
+import type { ServerOptions } from '../../src/http/env';
+import { startServer } from '../../src/server';
+import { createDevWorkspace } from '../support/dev-workspace';
 
-/**
- * The Credit API with the events route in front: until app.ts registers it, /v1/events goes to a hono app
- * built like app.ts (request id, auth, routes, problem answers) and every other request to `createApp`.
- */
-async function startApi(settings: Partial<EventStreamSettings> = {}) {
-  const db = await openPglite(undefined);
-  await migrate(db);
-  const options: ServerOptions = {
-    db,
-    dev: true,
-    renewalDelayMs: 0,
-    sessionSecret: 'events-test-secret',
-    corsOrigin: undefined,
-    now: () => new Date(),
-  };
-  const full = createApp(options);
-  const events = new Hono<AppEnv>();
-  events.use(requestId({ generator: () => `req_${crypto.randomUUID()}` }));
-  events.use('/v1/*', authenticate(options));
-  eventRoutes(events, options, settings);
-  events.onError((error, context) =>
-    problemResponse(
-      context,
-      error instanceof ApiProblem ? error : new ApiProblem(500, 'internal_error', 'Something went wrong on our side.'),
-    ),
-  );
-  const server = await new Promise<Server>((resolve) => {
-    const started = serve(
-      {
-        fetch: (request, env) => (new URL(request.url).pathname === '/v1/events' ? events : full).fetch(request, env),
-        port: 0,
-        hostname: '127.0.0.1',
-      },
-      () => resolve(started as Server),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  return {
-    url,
-    async newWorkspace() {
-      const response = await fetch(`${url}/v1/dev/workspaces`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ planId: 'starter-monthly' }),
-      });
-      expect(response.status).toBe(201);
-      const { workspaceId, secretKey } = (await response.json()) as { workspaceId: string; secretKey: string };
-      return { workspaceId, secretKey, client: createCreditClient({ baseUrl: url, apiKey: secretKey }) };
-    },
-    async close() {
-      // Event streams never end on their own: cut them, or close() would wait for them forever.
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-    },
-  };
+/** A dev server whose event streams can be tuned, and fresh workspaces on it. */
+async function startApi(eventStream: ServerOptions['eventStream'] = {}) {
+  const server = await startServer({ port: 0, dev: true, eventStream });
+  return { url: server.url, newWorkspace: () => createDevWorkspace(server.url), close: () => server.close() };
 }
 
 function waitFor(check: () => boolean, what: string, timeout = 5_000): Promise<void> {

@@ -2,6 +2,7 @@ import { createCreditClient, InsufficientCreditsError, SpendLimitReachedError, V
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
 import { reconcile } from '../../src/store/reconcile';
+import { createDevWorkspace } from '../support/dev-workspace';
 
 let server: RunningServer;
 let clock = new Date('2026-11-02T12:00:00.000Z');
@@ -11,15 +12,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => server.close());
 
-async function newWorkspace(planId: string) {
-  const response = await fetch(`${server.url}/v1/dev/workspaces`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ planId }),
-  });
-  const { workspaceId, secretKey } = (await response.json()) as { workspaceId: string; secretKey: string };
-  return { workspaceId, secretKey, client: createCreditClient({ baseUrl: server.url, apiKey: secretKey }) };
-}
+const newWorkspace = (planId: string) => createDevWorkspace(server.url, planId);
 
 async function renew(workspaceId: string, secretKey: string) {
   const response = await fetch(`${server.url}/v1/dev/workspaces/${workspaceId}/renew`, {

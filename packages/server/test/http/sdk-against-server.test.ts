@@ -8,6 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
 import { reconcile } from '../../src/store/reconcile';
+import { createDevWorkspace } from '../support/dev-workspace';
 
 let server: RunningServer;
 
@@ -16,16 +17,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => server.close());
 
-async function newWorkspace(planId = 'starter-monthly') {
-  const response = await fetch(`${server.url}/v1/dev/workspaces`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ planId }),
-  });
-  expect(response.status).toBe(201);
-  const { workspaceId, secretKey } = (await response.json()) as { workspaceId: string; secretKey: string };
-  return { workspaceId, client: createCreditClient({ baseUrl: server.url, apiKey: secretKey }), secretKey };
-}
+const newWorkspace = (planId?: string) => createDevWorkspace(server.url, planId);
 
 const emailOf = (recordId: string) => ({ actionId: 'find-work-email', workbookId: 'wb_1', recordId, field: 'email' });
 

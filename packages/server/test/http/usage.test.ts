@@ -1,88 +1,20 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type CreditClient, createCreditClient } from '@creditkit/sdk';
+import type { CreditClient } from '@creditkit/sdk';
 import { usageReport } from '@creditkit/sdk/schemas';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app';
-import { authenticate } from '../../src/http/auth';
-import type { AppEnv, ServerOptions } from '../../src/http/env';
-import { ApiProblem, problemResponse } from '../../src/http/problem';
-import { csvField, usageRoutes } from '../../src/http/routes/usage';
-import type { Database } from '../../src/store/database';
-import { migrate } from '../../src/store/migrate';
-import { openPglite } from '../../src/store/pglite';
+import { csvField } from '../../src/http/routes/usage';
+import { type RunningServer, startServer } from '../../src/server';
+import { createDevWorkspace } from '../support/dev-workspace';
 
-/**
- * The Credit API with the usage routes in front: until app.ts registers them, requests for /v1/usage go to a
- * hono app built like app.ts (request id, auth, routes, problem answers) and the rest to `createApp`.
- */
-async function startApi(now: () => Date) {
-  const db: Database = await openPglite(undefined);
-  await migrate(db);
-  const options: ServerOptions = {
-    db,
-    dev: true,
-    renewalDelayMs: 0,
-    sessionSecret: 'usage-test-secret',
-    corsOrigin: undefined,
-    now,
-  };
-  const full = createApp(options);
-  const usage = new Hono<AppEnv>();
-  usage.use(requestId({ generator: () => `req_${crypto.randomUUID()}` }));
-  usage.use('/v1/*', authenticate(options));
-  usageRoutes(usage, options);
-  usage.onError((error, context) =>
-    problemResponse(
-      context,
-      error instanceof ApiProblem ? error : new ApiProblem(500, 'internal_error', 'Something went wrong on our side.'),
-    ),
-  );
-  const server = await new Promise<Server>((resolve) => {
-    const started = serve(
-      {
-        fetch: (request, env) =>
-          (new URL(request.url).pathname.startsWith('/v1/usage') ? usage : full).fetch(request, env),
-        port: 0,
-        hostname: '127.0.0.1',
-      },
-      () => resolve(started as Server),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    db,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-    },
-  };
-}
-
-let api: Awaited<ReturnType<typeof startApi>>;
+let api: RunningServer;
 /** The server clock: charges are dated by it, and the default period ends on its day. */
 let clock = new Date('2026-03-09T10:00:00.000Z');
 
 beforeAll(async () => {
-  api = await startApi(() => clock);
+  api = await startServer({ port: 0, dev: true, now: () => clock });
 }, 30_000);
 afterAll(() => api.close());
 
-async function newWorkspace() {
-  const response = await fetch(`${api.url}/v1/dev/workspaces`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ planId: 'starter-monthly' }),
-  });
-  expect(response.status).toBe(201);
-  const { workspaceId, secretKey } = (await response.json()) as { workspaceId: string; secretKey: string };
-  return { workspaceId, secretKey, client: createCreditClient({ baseUrl: api.url, apiKey: secretKey }) };
-}
+const newWorkspace = () => createDevWorkspace(api.url);
 
 function get(path: string, secretKey: string) {
   return fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${secretKey}` } });

@@ -9,6 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
 import { reconcile } from '../../src/store/reconcile';
+import { createDevWorkspace } from '../support/dev-workspace';
 import { postgresForTests, type ThrowawayPostgres } from '../support/postgres';
 
 /*
@@ -74,14 +75,8 @@ afterAll(async () => {
 });
 
 async function newWorkspace(planId: string) {
-  const response = await fetch(`${server.url}/v1/dev/workspaces`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ planId }),
-  });
-  expect(response.status).toBe(201);
-  const { workspaceId, secretKey } = (await response.json()) as { workspaceId: string; secretKey: string };
-  return { workspaceId, secretKey, admin: createCreditClient({ baseUrl: server.url, apiKey: secretKey }) };
+  const { client: admin, ...workspace } = await createDevWorkspace(server.url, planId);
+  return { ...workspace, admin };
 }
 
 /**

@@ -2,17 +2,10 @@ import { actionListParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { actions, type CatalogueAction, findAction } from '../../catalogue/actions';
 import { toCredits } from '../../ledger/amounts';
-import type { Queryable } from '../../store/database';
+import { ownKeyProviders } from '../../store/own-keys';
 import type { AppEnv, ServerOptions } from '../env';
 import { notFound } from '../problem';
 import { parse, pathId, readQuery } from '../validate';
-
-async function ownKeyProviders(db: Queryable, workspaceId: string): Promise<Set<string>> {
-  const rows = await db.query<{ provider: string }>('SELECT provider FROM integration_keys WHERE workspace_id = $1', [
-    workspaceId,
-  ]);
-  return new Set(rows.map((row) => row.provider));
-}
 
 /** An action's cost as this workspace sees it: free with its own key for the provider (R8, R10). */
 function actionView(action: CatalogueAction, ownKeys: Set<string>) {

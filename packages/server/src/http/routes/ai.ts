@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { findModel, models } from '../../catalogue/models';
 import { toCredits, toThousandths } from '../../ledger/amounts';
 import { priceTokens } from '../../ledger/pricing';
-import type { Queryable } from '../../store/database';
+import { ownKeyProviders } from '../../store/own-keys';
 import { completeRun, openRun, type RunRow, readRun } from '../../store/runs';
 import { toIsoTimestamp } from '../../store/timestamps';
 import { sendAnswer } from '../answer';
@@ -29,27 +29,17 @@ function runView(row: RunRow) {
   };
 }
 
-async function ownKeyFor(db: Queryable, workspaceId: string, provider: string): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM integration_keys WHERE workspace_id = $1 AND provider = $2', [
-    workspaceId,
-    provider,
-  ]);
-  return rows.length > 0;
-}
-
 export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   app.get('/v1/ai/models', async (context) => {
-    const { workspaceId } = context.get('caller');
-    const data = await Promise.all(
-      models.map(async (model) => ({
-        id: model.id,
-        name: model.name,
-        provider: model.provider,
-        inputCreditsPer1kTokens: toCredits(model.rates.input),
-        outputCreditsPer1kTokens: toCredits(model.rates.output),
-        ownKey: await ownKeyFor(options.db, workspaceId, model.provider),
-      })),
-    );
+    const ownKeys = await ownKeyProviders(options.db, context.get('caller').workspaceId);
+    const data = models.map((model) => ({
+      id: model.id,
+      name: model.name,
+      provider: model.provider,
+      inputCreditsPer1kTokens: toCredits(model.rates.input),
+      outputCreditsPer1kTokens: toCredits(model.rates.output),
+      ownKey: ownKeys.has(model.provider),
+    }));
     return context.json({ data, nextCursor: null });
   });
 
@@ -59,7 +49,7 @@ export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const model = findModel(params.model);
     if (!model) throw notFound('model');
     const inputTokens = params.inputTokens ?? countTokens(params.prompt ?? '');
-    const ownKey = await ownKeyFor(options.db, context.get('caller').workspaceId, model.provider);
+    const ownKey = (await ownKeyProviders(options.db, context.get('caller').workspaceId)).has(model.provider);
     const perRow = ownKey ? 0 : priceTokens(model.rates, inputTokens, params.outputTokens);
     return context.json({
       model: model.id,

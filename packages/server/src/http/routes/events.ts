@@ -130,12 +130,8 @@ async function pump(sse: SSEStreamingApi, subscription: Subscription): Promise<v
 }
 
 /** `GET /v1/events`: the caller's workspace's events as server-sent events (R21: never another workspace's). */
-export function eventRoutes(
-  app: Hono<AppEnv>,
-  options: ServerOptions,
-  overrides: Partial<EventStreamSettings> = {},
-): void {
-  const settings: EventStreamSettings = { ...defaultEventStreamSettings, ...overrides };
+export function eventRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
+  const settings: EventStreamSettings = { ...defaultEventStreamSettings, ...options.eventStream };
   const openStreams = new Map<string, number>();
   const release = (workspaceId: string) => {
     const open = (openStreams.get(workspaceId) ?? 1) - 1;
