@@ -1,5 +1,4 @@
 import type { Database } from '../store/database';
-import type { EventStreamSettings } from './routes/events';
 
 export interface Caller {
   workspaceId: string;
@@ -31,4 +30,13 @@ export interface AppEnv {
     requestId: string;
     caller: Caller;
   };
+}
+
+export interface EventStreamSettings {
+  /** Open streams one workspace may hold; one more is a 429, so a client cannot exhaust the server. */
+  maxStreamsPerWorkspace: number;
+  /** How often a stream looks for new events: PGlite and PostgreSQL both answer a poll, not every one can push. */
+  pollIntervalMs: number;
+  /** How long a stream may stay silent before a comment tells proxies and clients it is alive. */
+  keepAliveMs: number;
 }

@@ -1,17 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { Queryable } from '../../store/database';
-import type { AppEnv, ServerOptions } from '../env';
+import type { AppEnv, EventStreamSettings, ServerOptions } from '../env';
 import { ApiProblem } from '../problem';
-
-export interface EventStreamSettings {
-  /** Open streams one workspace may hold; one more is a 429, so a client cannot exhaust the server. */
-  maxStreamsPerWorkspace: number;
-  /** How often a stream looks for new events: PGlite and PostgreSQL both answer a poll, not every one can push. */
-  pollIntervalMs: number;
-  /** How long a stream may stay silent before a comment tells proxies and clients it is alive. */
-  keepAliveMs: number;
-}
 
 export const defaultEventStreamSettings: EventStreamSettings = {
   maxStreamsPerWorkspace: 20,
