@@ -4,8 +4,28 @@ import type { AppEnv, Caller, ServerOptions } from './env';
 import { ApiProblem } from './problem';
 import { verifySessionToken } from './session-tokens';
 
+/**
+ * How long a secret key found in the database is trusted without asking again. Keys are never revoked
+ * by this API; the cache spares a busy server's database one query per request.
+ */
+const knownKeyLifetimeMs = 60_000;
+const maxKnownKeys = 10_000;
+
 /** Resolves the bearer credential to a caller scoped to one workspace (R21); anything else is a 401. */
 export function authenticate(options: ServerOptions): MiddlewareHandler<AppEnv> {
+  const knownKeys = new Map<string, { workspaceId: string; until: number }>();
+  async function workspaceOf(secretKey: string): Promise<string | null> {
+    const now = Date.now();
+    const known = knownKeys.get(secretKey);
+    if (known && known.until > now) return known.workspaceId;
+    const workspaceId = await workspaceOfSecretKey(options.db, secretKey);
+    if (workspaceId) {
+      if (knownKeys.size >= maxKnownKeys) knownKeys.clear();
+      knownKeys.set(secretKey, { workspaceId, until: now + knownKeyLifetimeMs });
+    }
+    return workspaceId;
+  }
+
   return async (context, next) => {
     const header = context.req.header('authorization') ?? '';
     const credential = /^Bearer (\S+)$/i.exec(header)?.[1];
@@ -13,7 +33,7 @@ export function authenticate(options: ServerOptions): MiddlewareHandler<AppEnv> 
       throw new ApiProblem(401, 'unauthorized', 'Send `Authorization: Bearer <secret key or session token>`.');
     let caller: Caller | null = null;
     if (credential.startsWith('sk_')) {
-      const workspaceId = await workspaceOfSecretKey(options.db, credential);
+      const workspaceId = await workspaceOf(credential);
       if (workspaceId) caller = { workspaceId, role: 'admin', credential: 'secret_key', userId: null };
     } else {
       caller = verifySessionToken(credential, options.sessionSecret, options.now());

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database, Queryable } from '../store/database';
+import { type ClaimResult, claimKeys, type KeyClaim, saveAnswers } from '../store/idempotency-keys';
 import type { AppEnv } from './env';
 import { ApiProblem } from './problem';
 
@@ -13,6 +14,31 @@ export interface StoredAnswer {
 }
 
 const maxKeyLength = 255;
+
+/** The request's Idempotency-Key as a claim on `route` with this body, or undefined when it sent none. */
+export function keyClaim(context: Context<AppEnv>, route: string, body: unknown): KeyClaim | undefined {
+  const key = context.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  if (key === '' || key.length > maxKeyLength) {
+    throw new ApiProblem(400, 'validation_failed', `An Idempotency-Key has 1 to ${maxKeyLength} characters.`);
+  }
+  const bodyHash = createHash('sha256')
+    .update(`${route}\n${JSON.stringify(body)}`)
+    .digest('hex');
+  return { key, route, bodyHash };
+}
+
+/** A key someone already held: its first answer when the request is the same, else a 409. */
+export function replay(claim: KeyClaim, found: Exclude<ClaimResult, { claimed: true }> | undefined): StoredAnswer {
+  if (found?.bodyHash !== claim.bodyHash) {
+    throw new ApiProblem(
+      409,
+      'idempotency_conflict',
+      'This Idempotency-Key was already used with a different request.',
+    );
+  }
+  return found.answer as StoredAnswer;
+}
 
 /**
  * R19: runs a mutation once per Idempotency-Key. The key is claimed in the mutation's own transaction,
@@ -26,42 +52,14 @@ export async function idempotent(
   body: unknown,
   run: (tx: Queryable) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
-  const key = context.req.header('idempotency-key');
+  const claim = keyClaim(context, route, body);
+  if (claim === undefined) return db.transaction(run);
   const { workspaceId } = context.get('caller');
-  if (key === undefined) return db.transaction(run);
-  if (key === '' || key.length > maxKeyLength) {
-    throw new ApiProblem(400, 'validation_failed', `An Idempotency-Key has 1 to ${maxKeyLength} characters.`);
-  }
-  const bodyHash = createHash('sha256')
-    .update(`${route}\n${JSON.stringify(body)}`)
-    .digest('hex');
   return db.transaction(async (tx) => {
-    const claimed = await tx.query(
-      `INSERT INTO idempotency_keys (workspace_id, key, route, body_hash, status, response)
-       VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT (workspace_id, key) DO NOTHING RETURNING key`,
-      [workspaceId, key, route, bodyHash],
-    );
-    if (claimed.length === 0) {
-      const [first] = await tx.query<{ body_hash: string; status: number; response: StoredAnswer }>(
-        'SELECT body_hash, status, response FROM idempotency_keys WHERE workspace_id = $1 AND key = $2',
-        [workspaceId, key],
-      );
-      if (!first || first.body_hash !== bodyHash) {
-        throw new ApiProblem(
-          409,
-          'idempotency_conflict',
-          'This Idempotency-Key was already used with a different request.',
-        );
-      }
-      return first.response;
-    }
+    const found = (await claimKeys(tx, workspaceId, [claim])).get(claim.key);
+    if (!found?.claimed) return replay(claim, found);
     const answer = await run(tx);
-    await tx.query('UPDATE idempotency_keys SET status = $1, response = $2 WHERE workspace_id = $3 AND key = $4', [
-      answer.status,
-      JSON.stringify(answer),
-      workspaceId,
-      key,
-    ]);
+    await saveAnswers(tx, workspaceId, [{ key: claim.key, status: answer.status, answer }]);
     return answer;
   });
 }

@@ -1,5 +1,3 @@
-import type { Context } from 'hono';
-import type { AppEnv } from './env';
 import type { StoredAnswer } from './idempotency';
 
 export interface LimitNumbers {
@@ -15,12 +13,7 @@ export interface LimitNumbers {
  * answer, not a thrown error, so the transaction commits (the limit's one-time notice) and a repeat of
  * the idempotency key gets the same refusal.
  */
-export function refusalAnswer(
-  context: Context<AppEnv>,
-  code: string,
-  message: string,
-  details: LimitNumbers,
-): StoredAnswer {
+export function refusalAnswer(requestId: string, code: string, message: string, details: LimitNumbers): StoredAnswer {
   const status = 402;
   return {
     status,
@@ -30,7 +23,7 @@ export function refusalAnswer(
       status,
       code,
       message,
-      requestId: context.get('requestId'),
+      requestId,
       details,
     },
   };

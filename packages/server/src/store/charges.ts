@@ -1,14 +1,16 @@
 import { findAction } from '../catalogue/actions';
 import { findModel } from '../catalogue/models';
+import { spendableGrants } from '../ledger/burn-order';
 import { type ChargeDecision, decideCharge } from '../ledger/charge';
 import { priceTokens } from '../ledger/pricing';
 import { decideRefund } from '../ledger/refund';
-import type { LimitState, Refusal } from '../ledger/types';
+import type { GrantState, Refusal } from '../ledger/types';
+import { type ChargeState, dedupKey, loadChargeState, reservedByOtherRuns, spendKey, toLimit } from './charge-state';
 import type { Queryable } from './database';
 import { newId } from './ids';
 import { emitEvent, grantTotal, writeEntry } from './ledger-writes';
-import { readBalance, readCharge } from './read-models';
-import { type ChargeRow, type GrantRow, type SpendRow, toGrantState } from './rows';
+import { balanceView, type ChargeView, chargeView, readBalance, readCharge } from './read-models';
+import type { ChargeRow, LedgerEntryRow, SpendRow, WorkspaceRow } from './rows';
 import { readWorkspace } from './workspaces';
 
 export interface ChargeRequest {
@@ -23,98 +25,81 @@ export interface ChargeRequest {
 }
 
 export type ChargeOutcome =
-  | { outcome: 'done'; chargeId: string }
+  | { outcome: 'done'; charge: ChargeView }
   | { outcome: 'refused'; refusal: Refusal }
-  | { outcome: 'unknown'; what: 'action' | 'run' | 'workspace' };
+  | { outcome: 'unknown'; what: 'action' | 'run' };
 
-async function spendRow(
-  tx: Queryable,
-  workspaceId: string,
-  scope: SpendRow['scope'],
-  scopeId: string,
-): Promise<SpendRow> {
-  await tx.query(
-    'INSERT INTO spend (workspace_id, scope, scope_id) VALUES ($1, $2, $3) ON CONFLICT (workspace_id, scope, scope_id) DO NOTHING',
-    [workspaceId, scope, scopeId],
-  );
-  const [row] = await tx.query<SpendRow>(
-    `SELECT scope, scope_id, spent, limit_enabled, credit_limit, reached_notified FROM spend
-      WHERE workspace_id = $1 AND scope = $2 AND scope_id = $3 FOR UPDATE`,
-    [workspaceId, scope, scopeId],
-  );
-  if (!row) throw new Error('spend row vanished inside its transaction');
-  return row;
+interface ChargeWrites {
+  charges: ChargeRow[];
+  debits: { chargeId: string; grantId: string; credits: number; balanceAfter: number }[];
+  events: { type: string; data: unknown }[];
+  balanceChanged: boolean;
 }
 
-const toLimit = (row: SpendRow): LimitState => ({
-  id: row.scope_id,
-  enabled: row.limit_enabled,
-  limit: row.credit_limit,
-  spent: row.spent,
-});
-
 /**
- * One charge, in the caller's transaction: the workspace row is locked first, so charges of one workspace
- * are decided one after the other against the state the previous one left; a refusal writes no charge.
+ * Charges in the caller's transaction, one after the other in the order given, each decided against the
+ * state the previous one left — exactly as separate transactions would, but with the reads and writes of
+ * the whole group done in two set-based statements. The caller holds the workspace row lock
+ * (`readWorkspace(tx, id, true)`), which serialises the group with every other writer of the workspace.
+ * A refusal writes no charge.
  */
-export async function createCharge(
+export async function createCharges(
   tx: Queryable,
-  workspaceId: string,
-  request: ChargeRequest,
+  workspace: WorkspaceRow,
+  requests: readonly ChargeRequest[],
   now: Date,
-): Promise<ChargeOutcome> {
+): Promise<ChargeOutcome[]> {
+  const workspaceId = workspace.id;
+  // A charge for an action that does not exist is answered 404 and leaves no trace, not even a spend row.
+  const state = await loadChargeState(
+    tx,
+    workspaceId,
+    requests.filter((request) => findAction(request.actionId)),
+  );
+  const writes: ChargeWrites = { charges: [], debits: [], events: [], balanceChanged: false };
+  const outcomes = requests.map((request) => decideOne(state, writes, request, now));
+  if (writes.balanceChanged) {
+    const reserved = reservedByOtherRuns(state.runs, undefined);
+    writes.events.push({ type: 'balance.updated', data: balanceView(workspace, state.grants, reserved, now) });
+  }
+  const entries = await writeCharges(tx, workspaceId, state, writes, now);
+  const rowsById = new Map(writes.charges.map((row) => [row.id, row]));
+  return outcomes.map((outcome) => {
+    if (outcome.outcome !== 'done') return outcome;
+    const row = rowsById.get(outcome.chargeId) as ChargeRow;
+    return { outcome: 'done', charge: chargeView(row, entries.get(row.id) ?? []) };
+  });
+}
+
+type Decided = Exclude<ChargeOutcome, { outcome: 'done' }> | { outcome: 'done'; chargeId: string };
+
+/** One charge against the group's in-memory state, which it then updates as its writes will. */
+function decideOne(state: ChargeState, writes: ChargeWrites, request: ChargeRequest, now: Date): Decided {
   const action = findAction(request.actionId);
   if (!action) return { outcome: 'unknown', what: 'action' };
-  if (!(await readWorkspace(tx, workspaceId, true))) return { outcome: 'unknown', what: 'workspace' };
+  const run = request.runId === undefined ? null : state.runs.get(request.runId);
+  if (run === undefined) return { outcome: 'unknown', what: 'run' };
 
   const model = action.model === null ? undefined : findModel(action.model);
   const price =
     model && request.usage
       ? priceTokens(model.rates, request.usage.inputTokens, request.usage.outputTokens)
       : action.price;
-
-  const [paid] = await tx.query<{ charge_id: string }>(
-    'SELECT charge_id FROM dedup_keys WHERE workspace_id = $1 AND record_id = $2 AND field = $3',
-    [workspaceId, request.recordId, request.field],
-  );
-  const [ownKey] = await tx.query('SELECT 1 FROM integration_keys WHERE workspace_id = $1 AND provider = $2', [
-    workspaceId,
-    action.provider,
-  ]);
-  let run: { id: string; budget: number; spent: number; status: 'running' | 'completed' } | undefined;
-  if (request.runId !== undefined) {
-    [run] = await tx.query(
-      'SELECT id, budget, spent, status FROM runs WHERE workspace_id = $1 AND id = $2 FOR UPDATE',
-      [workspaceId, request.runId],
-    );
-    if (!run) return { outcome: 'unknown', what: 'run' };
-  }
-  const workbook = await spendRow(tx, workspaceId, 'workbook', request.workbookId);
+  const workbook = state.spend.get(spendKey('workbook', request.workbookId)) as SpendRow;
   const enrichment =
-    request.enrichmentId === undefined
-      ? undefined
-      : await spendRow(tx, workspaceId, 'enrichment', request.enrichmentId);
-  const grants = await tx.query<GrantRow>(
-    `SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
-      WHERE workspace_id = $1 AND remaining > 0 FOR UPDATE`,
-    [workspaceId],
-  );
-  const [reserved] = await tx.query<{ total: number }>(
-    `SELECT COALESCE(SUM(budget - spent), 0)::bigint AS total FROM runs
-      WHERE workspace_id = $1 AND status = 'running' AND id IS DISTINCT FROM $2`,
-    [workspaceId, request.runId ?? null],
-  );
+    request.enrichmentId === undefined ? undefined : state.spend.get(spendKey('enrichment', request.enrichmentId));
+  const paid = dedupKey(request.recordId, request.field);
 
   const decision: ChargeDecision = decideCharge({
     now,
     price,
-    ownKey: ownKey !== undefined,
-    paidBy: paid?.charge_id ?? null,
-    run: run ?? null,
+    ownKey: state.ownKeyProviders.has(action.provider),
+    paidBy: state.paid.get(paid) ?? null,
+    run,
     enrichmentLimit: enrichment ? toLimit(enrichment) : null,
     workbookLimit: toLimit(workbook),
-    grants: grants.map(toGrantState),
-    reservedByOtherRuns: Number(reserved?.total ?? 0),
+    grants: state.grants,
+    reservedByOtherRuns: reservedByOtherRuns(state.runs, request.runId),
   });
 
   if (decision.outcome === 'refused') {
@@ -122,69 +107,146 @@ export async function createCharge(
       decision.scope === 'workbook' ? workbook : decision.scope === 'enrichment' ? enrichment : undefined;
     // R12: the first refusal by a limit is announced once, until the limit changes.
     if (blocking && !blocking.reached_notified) {
-      await tx.query(
-        'UPDATE spend SET reached_notified = true WHERE workspace_id = $1 AND scope = $2 AND scope_id = $3',
-        [workspaceId, blocking.scope, blocking.scope_id],
-      );
-      await emitEvent(tx, workspaceId, 'limit.reached', refusalDetails(decision), now);
+      blocking.reached_notified = true;
+      writes.events.push({ type: 'limit.reached', data: refusalDetails(decision) });
     }
     return { outcome: 'refused', refusal: decision };
   }
 
   const chargeId = newId('charge');
   const credits = decision.outcome === 'charged' ? price : 0;
-  const status = decision.outcome;
-  await tx.query(
-    `INSERT INTO charges (id, workspace_id, action_id, provider, model, workbook_id, record_id, field, enrichment_id,
-       audience_id, run_id, credits, status, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      chargeId,
-      workspaceId,
-      action.id,
-      action.provider,
-      action.model,
-      request.workbookId,
-      request.recordId,
-      request.field,
-      request.enrichmentId ?? null,
-      request.audienceId ?? null,
-      request.runId ?? null,
-      credits,
-      status,
-      now,
-    ],
-  );
+  writes.charges.push({
+    id: chargeId,
+    action_id: action.id,
+    provider: action.provider,
+    model: action.model,
+    workbook_id: request.workbookId,
+    record_id: request.recordId,
+    field: request.field,
+    enrichment_id: request.enrichmentId ?? null,
+    audience_id: request.audienceId ?? null,
+    run_id: request.runId ?? null,
+    credits,
+    status: decision.outcome,
+    refund_reason: null,
+    created_at: now,
+  });
   if (decision.outcome === 'deduplicated') return { outcome: 'done', chargeId };
 
-  await tx.query('INSERT INTO dedup_keys (workspace_id, record_id, field, charge_id) VALUES ($1, $2, $3, $4)', [
-    workspaceId,
-    request.recordId,
-    request.field,
-    chargeId,
-  ]);
+  state.paid.set(paid, chargeId);
   if (decision.outcome === 'charged' && credits > 0) {
-    let balance = await grantTotal(tx, workspaceId, now);
+    let balance = spendableGrants(state.grants, now).reduce((sum, grant) => sum + grant.remaining, 0);
     for (const debit of decision.debits) {
+      const grant = state.grants.find((candidate) => candidate.id === debit.grantId) as GrantState;
+      grant.remaining -= debit.amount;
       balance -= debit.amount;
-      await writeEntry(tx, workspaceId, {
-        type: 'charge',
-        grantId: debit.grantId,
-        chargeId,
-        credits: -debit.amount,
-        balanceAfter: balance,
-        now,
-      });
+      writes.debits.push({ chargeId, grantId: debit.grantId, credits: -debit.amount, balanceAfter: balance });
     }
-    await addSpend(
-      tx,
-      workspaceId,
-      { workbookId: request.workbookId, enrichmentId: request.enrichmentId, runId: request.runId },
-      credits,
-    );
-    await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
+    workbook.spent += credits;
+    if (enrichment) enrichment.spent += credits;
+    if (run) run.spent += credits;
+    writes.balanceChanged = true;
   }
   return { outcome: 'done', chargeId };
+}
+
+/**
+ * Writes what the group decided, in one statement: its charges, dedup keys and ledger rows, the new
+ * totals of the grants, spend rows and runs it holds locked (absolute values: the locks make the
+ * in-memory state the truth), and its events, in order. Returns the ledger rows by charge.
+ */
+async function writeCharges(
+  tx: Queryable,
+  workspaceId: string,
+  state: ChargeState,
+  writes: ChargeWrites,
+  now: Date,
+): Promise<Map<string, LedgerEntryRow[]>> {
+  const { charges, debits, events } = writes;
+  const keyed = charges.filter((c) => c.status !== 'deduplicated');
+  const touched = new Set(debits.map((debit) => debit.grantId));
+  const grants = state.grants.filter((grant) => touched.has(grant.id));
+  const runs = [...state.runs.values()];
+  const spend = [...state.spend.values()];
+  const rows = await tx.query<LedgerEntryRow>(
+    `WITH
+      new_charges AS (
+        INSERT INTO charges (id, workspace_id, action_id, provider, model, workbook_id, record_id, field,
+          enrichment_id, audience_id, run_id, status, credits, created_at)
+        SELECT c.*, $2 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[])
+          AS c(id, workspace_id, action_id, provider, model, workbook_id, record_id, field, enrichment_id,
+               audience_id, run_id, status, credits)
+        RETURNING id),
+      new_dedup_keys AS (
+        INSERT INTO dedup_keys (workspace_id, record_id, field, charge_id)
+        SELECT $1, * FROM unnest($16::text[], $17::text[], $18::text[])
+        RETURNING charge_id),
+      grant_totals AS (
+        UPDATE grants AS g SET remaining = u.remaining FROM unnest($19::text[], $20::bigint[]) AS u(id, remaining)
+         WHERE g.id = u.id RETURNING g.id),
+      run_totals AS (
+        UPDATE runs AS r SET spent = u.spent FROM unnest($21::text[], $22::bigint[]) AS u(id, spent)
+         WHERE r.workspace_id = $1 AND r.id = u.id AND r.spent <> u.spent RETURNING r.id),
+      spend_totals AS (
+        UPDATE spend AS s SET spent = u.spent, reached_notified = u.reached_notified
+          FROM unnest($23::text[], $24::text[], $25::bigint[], $26::boolean[]) AS u(scope, scope_id, spent, reached_notified)
+         WHERE s.workspace_id = $1 AND s.scope = u.scope AND s.scope_id = u.scope_id
+           AND (s.spent <> u.spent OR s.reached_notified <> u.reached_notified)
+        RETURNING s.scope_id),
+      new_events AS (
+        INSERT INTO events (workspace_id, type, data, created_at)
+        SELECT $1, type, data::jsonb, $2 FROM unnest($27::text[], $28::text[]) WITH ORDINALITY AS e(type, data, position)
+         ORDER BY position
+        RETURNING id)
+    INSERT INTO ledger_entries (workspace_id, type, grant_id, charge_id, credits, balance_after, created_at)
+    SELECT $1, 'charge', grant_id, charge_id, credits, balance_after, $2
+      FROM unnest($29::text[], $30::text[], $31::bigint[], $32::bigint[]) WITH ORDINALITY
+        AS d(grant_id, charge_id, credits, balance_after, position)
+     ORDER BY position
+    RETURNING id, type, grant_id, charge_id, credits, balance_after, reason, created_at`,
+    [
+      workspaceId,
+      now,
+      charges.map((c) => c.id),
+      charges.map(() => workspaceId),
+      charges.map((c) => c.action_id),
+      charges.map((c) => c.provider),
+      charges.map((c) => c.model),
+      charges.map((c) => c.workbook_id),
+      charges.map((c) => c.record_id),
+      charges.map((c) => c.field),
+      charges.map((c) => c.enrichment_id),
+      charges.map((c) => c.audience_id),
+      charges.map((c) => c.run_id),
+      charges.map((c) => c.status),
+      charges.map((c) => c.credits),
+      keyed.map((c) => c.record_id),
+      keyed.map((c) => c.field),
+      keyed.map((c) => c.id),
+      grants.map((grant) => grant.id),
+      grants.map((grant) => grant.remaining),
+      runs.map((run) => run.id),
+      runs.map((run) => run.spent),
+      spend.map((row) => row.scope),
+      spend.map((row) => row.scope_id),
+      spend.map((row) => row.spent),
+      spend.map((row) => row.reached_notified),
+      events.map((event) => event.type),
+      events.map((event) => JSON.stringify(event.data)),
+      debits.map((debit) => debit.grantId),
+      debits.map((debit) => debit.chargeId),
+      debits.map((debit) => debit.credits),
+      debits.map((debit) => debit.balanceAfter),
+    ],
+  );
+  const byCharge = new Map<string, LedgerEntryRow[]>();
+  for (const row of rows.sort((a, b) => a.id - b.id)) {
+    const list = byCharge.get(row.charge_id as string) ?? [];
+    list.push(row);
+    byCharge.set(row.charge_id as string, list);
+  }
+  return byCharge;
 }
 
 /** Adds (or, for a refund, subtracts) a charge's credits to the spend of its workbook, enrichment and run. */

@@ -1,7 +1,8 @@
 import { findPlan } from '../catalogue/plans';
-import { toCredits } from '../ledger/amounts';
+import { type Thousandths, toCredits } from '../ledger/amounts';
+import type { GrantState } from '../ledger/types';
 import type { Queryable } from './database';
-import type { ChargeRow, LedgerEntryRow } from './rows';
+import { type ChargeRow, type GrantRow, type LedgerEntryRow, toGrantState, type WorkspaceRow } from './rows';
 import { toIsoTimestamp } from './timestamps';
 import { readWorkspace } from './workspaces';
 
@@ -19,15 +20,7 @@ export function ledgerEntryView(row: LedgerEntryRow) {
 }
 
 /** A charge as the API answers it (DESIGN.md §2), with its ledger rows. */
-export async function readCharge(tx: Queryable, workspaceId: string, chargeId: string) {
-  const [row] = await tx.query<ChargeRow>('SELECT * FROM charges WHERE workspace_id = $1 AND id = $2', [
-    workspaceId,
-    chargeId,
-  ]);
-  if (!row) return null;
-  const entries = await tx.query<LedgerEntryRow>('SELECT * FROM ledger_entries WHERE charge_id = $1 ORDER BY id', [
-    chargeId,
-  ]);
+export function chargeView(row: ChargeRow, entries: readonly LedgerEntryRow[]) {
   return {
     id: row.id,
     actionId: row.action_id,
@@ -45,36 +38,35 @@ export async function readCharge(tx: Queryable, workspaceId: string, chargeId: s
   };
 }
 
+export type ChargeView = ReturnType<typeof chargeView>;
+
+export async function readCharge(tx: Queryable, workspaceId: string, chargeId: string): Promise<ChargeView | null> {
+  const [row] = await tx.query<ChargeRow>('SELECT * FROM charges WHERE workspace_id = $1 AND id = $2', [
+    workspaceId,
+    chargeId,
+  ]);
+  if (!row) return null;
+  const entries = await tx.query<LedgerEntryRow>('SELECT * FROM ledger_entries WHERE charge_id = $1 ORDER BY id', [
+    chargeId,
+  ]);
+  return chargeView(row, entries);
+}
+
 /**
  * The balance (R1, R3, R7): spendable is what effective, unexpired grants hold less what open runs
  * reserve; pending is what grants not yet effective hold, and while there is some, the renewal that
  * made it is `processing` until it becomes effective.
  */
-export async function readBalance(tx: Queryable, workspaceId: string, now: Date) {
-  const workspace = await readWorkspace(tx, workspaceId);
-  if (!workspace) return null;
+export function balanceView(workspace: WorkspaceRow, grants: readonly GrantState[], reserved: Thousandths, now: Date) {
   const plan = findPlan(workspace.plan_id);
-  const grants = await tx.query<{
-    source: 'plan' | 'rollover' | 'purchased';
-    remaining: number;
-    effective_at: Date;
-    expires_at: Date | null;
-  }>(
-    `SELECT source, remaining, effective_at, expires_at FROM grants
-      WHERE workspace_id = $1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > $2)`,
-    [workspaceId, now],
-  );
-  const [reserved] = await tx.query<{ total: number }>(
-    "SELECT COALESCE(SUM(budget - spent), 0)::bigint AS total FROM runs WHERE workspace_id = $1 AND status = 'running'",
-    [workspaceId],
-  );
   const bySource = { plan: 0, rollover: 0, purchased: 0 };
   let pending = 0;
   let expectedBy: Date | null = null;
   for (const grant of grants) {
-    if (new Date(grant.effective_at) > now) {
+    if (grant.remaining <= 0 || (grant.expiresAt !== null && grant.expiresAt <= now)) continue;
+    if (grant.effectiveAt > now) {
       pending += grant.remaining;
-      if (!expectedBy || new Date(grant.effective_at) > expectedBy) expectedBy = new Date(grant.effective_at);
+      if (!expectedBy || grant.effectiveAt > expectedBy) expectedBy = grant.effectiveAt;
     } else {
       bySource[grant.source] += grant.remaining;
     }
@@ -82,7 +74,7 @@ export async function readBalance(tx: Queryable, workspaceId: string, now: Date)
   const total = bySource.plan + bySource.rollover + bySource.purchased;
   const allowance = plan?.credits ?? 0;
   return {
-    spendable: toCredits(Math.max(0, total - Number(reserved?.total ?? 0))),
+    spendable: toCredits(Math.max(0, total - reserved)),
     pending: toCredits(pending),
     allowance: toCredits(allowance),
     rolloverCap: plan?.rollover.policy === 'balance_cap' ? toCredits(plan.rollover.value * allowance) : null,
@@ -95,4 +87,19 @@ export async function readBalance(tx: Queryable, workspaceId: string, now: Date)
       purchased: toCredits(bySource.purchased),
     },
   };
+}
+
+export async function readBalance(tx: Queryable, workspaceId: string, now: Date) {
+  const workspace = await readWorkspace(tx, workspaceId);
+  if (!workspace) return null;
+  const grants = await tx.query<GrantRow>(
+    `SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
+      WHERE workspace_id = $1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > $2)`,
+    [workspaceId, now],
+  );
+  const [reserved] = await tx.query<{ total: number }>(
+    "SELECT COALESCE(SUM(budget - spent), 0)::bigint AS total FROM runs WHERE workspace_id = $1 AND status = 'running'",
+    [workspaceId],
+  );
+  return balanceView(workspace, grants.map(toGrantState), Number(reserved?.total ?? 0), now);
 }

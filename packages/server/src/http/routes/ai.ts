@@ -73,7 +73,7 @@ export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
       if (opened.outcome === 'insufficient') {
         const available = toCredits(opened.available);
         return refusalAnswer(
-          context,
+          context.get('requestId'),
           'insufficient_credits',
           `The run's budget is more than the ${available} credits that can be spent.`,
           {

@@ -1,32 +1,23 @@
 import { chargeCreateParams, chargeRefundParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
-import { createCharge, refundCharge, refusalDetails } from '../../store/charges';
+import { refundCharge } from '../../store/charges';
 import { readCharge } from '../../store/read-models';
 import { sendAnswer } from '../answer';
+import { createChargeBatcher } from '../charge-batcher';
 import type { AppEnv, ServerOptions } from '../env';
-import { idempotent } from '../idempotency';
+import { idempotent, keyClaim } from '../idempotency';
 import { notFound } from '../problem';
-import { refusalAnswer } from '../refusal';
 import { parse, pathId, readJson } from '../validate';
 
 export function chargeRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
+  const batcher = createChargeBatcher(options);
+
   app.post('/v1/charges', async (context) => {
-    const params = parse(chargeCreateParams, await readJson(context), 'charge');
-    const { workspaceId } = context.get('caller');
-    const answer = await idempotent(context, options.db, 'POST /v1/charges', params, async (tx) => {
-      const now = options.now();
-      const outcome = await createCharge(tx, workspaceId, params, now);
-      if (outcome.outcome === 'unknown') throw notFound(outcome.what);
-      if (outcome.outcome === 'refused') {
-        const { refusal } = outcome;
-        return refusalAnswer(
-          context,
-          refusal.code,
-          `Refused: ${refusal.code.replaceAll('_', ' ')}. Nothing was charged.`,
-          refusalDetails(refusal),
-        );
-      }
-      return { status: 201, body: await readCharge(tx, workspaceId, outcome.chargeId) };
+    const request = parse(chargeCreateParams, await readJson(context), 'charge');
+    const answer = await batcher.submit(context.get('caller').workspaceId, {
+      request,
+      claim: keyClaim(context, 'POST /v1/charges', request),
+      requestId: context.get('requestId'),
     });
     return sendAnswer(context, answer);
   });
