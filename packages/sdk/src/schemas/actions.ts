@@ -20,7 +20,7 @@ export const action = z.object({
 export type Action = z.infer<typeof action>;
 
 export const actionListParams = z.object({
-  ids: z.optional(z.array(resourceId).check(z.minLength(1), z.maxLength(100))),
+  ids: z.optional(z.array(resourceId).check(z.minLength(1), z.maxLength(500))),
 });
 export type ActionListParams = z.infer<typeof actionListParams>;
 export const actionPage = page(action);

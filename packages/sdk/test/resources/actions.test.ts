@@ -74,7 +74,7 @@ describe('actions.list', () => {
 
   it.each<[string, ActionListParams, PropertyKey[]]>([
     ['an empty ids list', { ids: [] }, ['ids']],
-    ['more than 100 ids', { ids: Array.from({ length: 101 }, (_, index) => `action-${index}`) }, ['ids']],
+    ['more than 500 ids', { ids: Array.from({ length: 501 }, (_, index) => `action-${index}`) }, ['ids']],
     ['an empty id', { ids: ['find-email', ''] }, ['ids', 1]],
     ['an id with a slash', { ids: ['find/email'] }, ['ids', 0]],
     ['an id with ..', { ids: ['..'] }, ['ids', 0]],

@@ -17,20 +17,31 @@ afterEach(() => api.close());
 const ids = (count: number, prefix = 'action') => Array.from({ length: count }, (_, index) => `${prefix}-${index}`);
 
 describe('actions.retrieve batching', () => {
-  it('turns 300 same-tick lookups of distinct ids into 3 requests of 100 ids', async () => {
+  it('turns 300 same-tick lookups of distinct ids into 1 request', async () => {
     const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test' });
 
     const actions = await Promise.all(ids(300).map((id) => client.actions.retrieve(id)));
     expect(actions.map((action) => action.id)).toEqual(ids(300));
-    expect(api.requests).toHaveLength(3);
-    expect(api.requests.map((request) => request.query.get('ids')?.split(',').length)).toEqual([100, 100, 100]);
+    expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]?.query.get('ids')?.split(',')).toEqual(ids(300));
   });
 
-  it('costs ceil(N/100) requests for N ids: 250 ids, 3 requests', async () => {
+  it('sends at most 500 ids per request: 1,200 short ids, 3 requests', async () => {
     const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test' });
 
-    await Promise.all(ids(250).map((id) => client.actions.retrieve(id)));
-    expect(api.requests).toHaveLength(3);
+    await Promise.all(ids(1200, 'a').map((id) => client.actions.retrieve(id)));
+    expect(api.requests.map((request) => request.query.get('ids')?.split(',').length)).toEqual([500, 500, 200]);
+  });
+
+  it('keeps each request line under 8 KB however long the ids: 300 ids of 60 characters, 3 requests', async () => {
+    const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test' });
+    const longIds = ids(300, 'x'.repeat(55));
+
+    const actions = await Promise.all(longIds.map((id) => client.actions.retrieve(id)));
+    expect(actions.map((action) => action.id)).toEqual(longIds);
+    const lengths = api.requests.map((request) => encodeURIComponent(request.query.get('ids') ?? '').length);
+    expect(lengths).toHaveLength(3);
+    for (const length of lengths) expect(length).toBeLessThanOrEqual(7000);
   });
 
   it('asks once for an id requested many times in the same tick', async () => {
@@ -46,7 +57,7 @@ describe('actions.retrieve batching', () => {
 
     await Promise.all(ids(300).map((id) => client.actions.retrieve(id)));
     await Promise.all(ids(300).map((id) => client.actions.retrieve(id)));
-    expect(api.requests).toHaveLength(3);
+    expect(api.requests).toHaveLength(1);
   });
 
   it('rejects only the ids the API does not know, with NotFoundError', async () => {
