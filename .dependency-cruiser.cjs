@@ -64,6 +64,15 @@ module.exports = {
       to: { path: '^packages/(sdk/src|server)/' },
     },
     {
+      name: 'react-store-is-framework-free',
+      severity: 'error',
+      comment: 'The query cache runs without React (as in TanStack Query); the provider and hooks bind it.',
+      from: { path: '^packages/react/src/store/' },
+      to: {
+        path: 'node_modules/react(-dom)?/|node_modules/\\.pnpm/react(-dom)?@|^packages/react/src/(hooks|provider)/',
+      },
+    },
+    {
       name: 'server-uses-the-sdk-schemas-only',
       severity: 'error',
       comment: 'The server shares the contract with the SDK, nothing else; its tests may use the whole SDK.',
@@ -73,13 +82,32 @@ module.exports = {
     {
       name: 'src-does-not-import-tests',
       severity: 'error',
-      from: { path: '^packages/[^/]+/src/' },
+      comment: 'Shipped code never reaches test support; tests kept next to their code (react) may.',
+      from: { path: '^packages/[^/]+/src/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^packages/[^/]+/test/' },
+    },
+    {
+      name: 'only-stories-reach-storybook',
+      severity: 'error',
+      comment:
+        'MSW, Storybook and the offline scenarios are for stories only: code that ships (or its tests) never imports them.',
+      from: { path: '^packages/react/src/', pathNot: '\\.stories\\.tsx$' },
+      to: {
+        path: [
+          'node_modules/(msw|msw-storybook-addon|storybook|@storybook/[^/]+)/',
+          'node_modules/\\.pnpm/(msw|msw-storybook-addon|storybook|@storybook\\+[^@]+)@',
+          '^packages/react/\\.?storybook/',
+          // A package that does not resolve under these conditions is still named by its specifier.
+          '^(msw|msw-storybook-addon|storybook)(/|$)',
+          '^@storybook/',
+        ],
+      },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)dist/' },
+    // Our own build output; packages' own dist/ folders stay in, as leaves, so rules can name them (storybook/test).
+    exclude: { path: '^packages/[^/]+/(dist|storybook-static)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'packages/sdk/tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

@@ -1,0 +1,61 @@
+import { type CurrentPlan, type Plan, previewRenewal, type RenewalPreview } from '@creditkit/sdk';
+import { useMemo } from 'react';
+import { loadingSnapshot, type QuerySnapshot } from '../store/query-snapshot';
+import { useBalance } from './use-balance';
+import { usePlan } from './use-plan';
+import { usePlans } from './use-plans';
+import type { QueryResult } from './use-query';
+
+/** The SDK's `RenewalPreview`, with the plans and the date it is about, for a widget to say what happens when. */
+export type RenewalPreviewData = RenewalPreview & {
+  /** When the renewal happens: the end of the current period. */
+  renewsAt: string;
+  /** The plan that is ending. */
+  plan: Plan;
+  /** The plan renewed into: a scheduled change (R6), what a trial becomes (R5), or the same plan. */
+  nextPlan: Plan;
+};
+
+/** Loading until the balance, the plan and the catalogue are in; then the preview, kept current with them. */
+export type RenewalPreviewResult = QueryResult<RenewalPreviewData>;
+
+/** The plan the next renewal moves to. */
+function nextPlanId({ plan, scheduledChange }: CurrentPlan): string {
+  return scheduledChange?.planId ?? plan.thenPlanId ?? plan.id;
+}
+
+/**
+ * What the next renewal keeps and forfeits (R3–R6), computed with the SDK's `previewRenewal` from the
+ * balance, the plan and the catalogue, so a balance meter can warn before credits expire. Follows the
+ * balance live.
+ */
+export function useRenewalPreview(): RenewalPreviewResult {
+  const balance = useBalance();
+  const plan = usePlan();
+  const plans = usePlans();
+
+  const snapshot = useMemo((): QuerySnapshot<RenewalPreviewData> => {
+    const parts = [balance, plan, plans];
+    const updatedAt = Math.max(...parts.map((part) => part.updatedAt));
+    const isFetching = parts.some((part) => part.isFetching);
+    const failed = parts.find((part) => part.status === 'error' && part.data === undefined);
+    if (failed) return { status: 'error', data: undefined, error: failed.error, updatedAt, isFetching };
+    if (!balance.data || !plan.data || !plans.data) return { ...loadingSnapshot, isFetching };
+    const current = plan.data;
+    const next = plans.data.find((candidate) => candidate.id === nextPlanId(current));
+    if (!next) {
+      const error = new Error(`The plan catalogue has no plan "${nextPlanId(current)}".`);
+      return { status: 'error', data: undefined, error, updatedAt, isFetching };
+    }
+    const preview = previewRenewal({ plan: current.plan, bySource: balance.data.bySource, nextPlan: next });
+    const data = { ...preview, renewsAt: current.periodEnd, plan: current.plan, nextPlan: next };
+    return { status: 'success', data, error: undefined, updatedAt, isFetching };
+  }, [balance, plan, plans]);
+
+  const refetch = useMemo(() => {
+    const all = [balance.refetch, plan.refetch, plans.refetch];
+    return () => Promise.all(all.map((refetchPart) => refetchPart())).then(() => undefined);
+  }, [balance.refetch, plan.refetch, plans.refetch]);
+
+  return useMemo(() => ({ ...snapshot, refetch }), [snapshot, refetch]);
+}

@@ -1,0 +1,118 @@
+import '../../styles/styles.css';
+import { CreditUsage, type CreditUsageProps } from '@creditkit/react';
+import type { CreditClient } from '@creditkit/sdk';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { expectNoAxeViolations } from '../../../test/support/axe';
+import { refusedClient, waitingClient } from '../../../test/support/clients';
+import { renderWithCredits } from '../../../test/support/render-with-credits';
+import { retryFromKeyboard } from '../../../test/support/retry';
+import { createTestWorkspace } from '../../../test/support/test-workspace';
+
+// Runs in Chromium against the reference server: real focus, real key presses, the real stylesheet.
+
+/** A workspace whose host server (holding the secret key) charged `actionIds`; the page gets a session token. */
+async function workspaceWithCharges(actionIds: string[]): Promise<CreditClient> {
+  const workspace = await createTestWorkspace('starter-monthly');
+  for (const [index, actionId] of actionIds.entries()) {
+    await workspace.charge({ actionId, workbookId: `wb_${index % 2}`, recordId: `rec_${index}`, field: 'f' });
+  }
+  return (await workspace.connect('member')).client;
+}
+
+function renderUsage(client: CreditClient, locale: string, props: CreditUsageProps = {}) {
+  return renderWithCredits(<CreditUsage {...props} />, { client, locale }).container;
+}
+
+const charges = ['find-mobile-phone', 'verify-email', 'enrich-person', 'ai-write-gpt-mini'];
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('CreditUsage in Chromium', () => {
+  it('R18: switches the grouping with arrow keys, shows focus, and downloads the CSV from the keyboard', async () => {
+    const client = await workspaceWithCharges(charges);
+    const blobs: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return createObjectURL(blob);
+    });
+    renderUsage(client, 'en-US');
+    const byWorkbook = await screen.findByRole('radio', { name: 'By workbook' });
+
+    await userEvent.tab();
+    expect(byWorkbook).toHaveFocus();
+    expect(getComputedStyle(byWorkbook.closest('label') as HTMLElement).outlineStyle).toBe('solid');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('radio', { name: 'By action' })).toHaveFocus();
+    expect(screen.getByRole('radio', { name: 'By action' })).toBeChecked();
+    expect(await screen.findByRole('table', { name: 'By action' })).toBeVisible();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    const byModel = await screen.findByRole('table', { name: 'By model' });
+    expect(within(byModel).getByRole('rowheader', { name: 'gpt-mini' })).toBeVisible();
+
+    await userEvent.tab();
+    expect(screen.getByRole('button', { name: 'Download CSV' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(await blobs[0]?.text()).toBe(await client.usage.export({ groupBy: 'model' }));
+  });
+
+  it('has no axe violations while loading', async () => {
+    const container = renderUsage(waitingClient(), 'en-US');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading credits…');
+    await expectNoAxeViolations(container);
+  });
+
+  it('has no axe violations with a chart and a table', async () => {
+    const container = renderUsage(await workspaceWithCharges(charges), 'en-US');
+    await screen.findByRole('table');
+    expect(screen.getByRole('img')).toHaveAccessibleName(/credits in total/);
+    await expectNoAxeViolations(container);
+  });
+
+  it('has no axe violations when nothing was used', async () => {
+    const container = renderUsage(await workspaceWithCharges([]), 'en-US');
+    await screen.findByText('No credits were used in this period.');
+    await expectNoAxeViolations(container);
+  });
+
+  it('has no axe violations when usage could not be loaded, and retries from the keyboard', async () => {
+    const refused = refusedClient();
+    const container = renderUsage(refused.client, 'en-US');
+    await screen.findByRole('alert');
+    await expectNoAxeViolations(container);
+    await retryFromKeyboard(refused, '/v1/usage');
+  });
+
+  it('R10: has no axe violations when own-key charges count at 0 credits', async () => {
+    const workspace = await createTestWorkspace('free');
+    const admin = await workspace.connect('admin');
+    await admin.client.integrations.setKey('phonebook', { apiKey: 'own-phonebook-key-01' });
+    const charged = await workspace.charge({
+      actionId: 'find-mobile-phone',
+      workbookId: 'wb',
+      recordId: 'r',
+      field: 'f',
+    });
+    expect(charged).toMatchObject({ status: 'own_key', credits: 0 });
+    const container = renderUsage((await workspace.connect('member')).client, 'en-US');
+    const table = await screen.findByRole('table', { name: 'By workbook' });
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('wb1000');
+    await expectNoAxeViolations(container);
+  });
+
+  it.each(['de-DE', 'ja-JP'])('has no axe violations in %s', async (locale) => {
+    const container = renderUsage(await workspaceWithCharges(charges), locale, { defaultGroupBy: 'provider' });
+    await screen.findByRole('table');
+    await expectNoAxeViolations(container);
+  });
+
+  it('has no axe violations in the dark theme', async () => {
+    const container = renderUsage(await workspaceWithCharges(charges), 'en-US', { theme: 'dark' });
+    await screen.findByRole('table');
+    expect(container.querySelector('.ck-root')).toHaveAttribute('data-theme', 'dark');
+    await expectNoAxeViolations(container);
+  });
+});

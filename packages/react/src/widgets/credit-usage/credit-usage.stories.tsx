@@ -1,0 +1,174 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { ids } from '../../../storybook/scenarios/workspaces';
+import { waitForWidgetState } from '../../../storybook/story-helpers';
+import { CreditUsage } from './credit-usage';
+
+const meta = {
+  title: 'Widgets/CreditUsage',
+  component: CreditUsage,
+  tags: ['autodocs'],
+  args: { onGroupByChange: fn() },
+  argTypes: {
+    groupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model'] },
+    defaultGroupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model'] },
+    workbookId: {
+      control: 'select',
+      options: [undefined, ids.outboundWorkbook, ids.partnerWorkbook, ids.hiringWorkbook],
+    },
+    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Usage over the last 30 days (R18). In the `normal` scenario 3,833 charges cost 3,501.2 credits, of ' +
+          'which 90 were refunded (R15): 3,411.2 net, whichever way it is grouped. Deduplicated asks (R13) and ' +
+          'own-key charges (R10) count as charges at 0 credits.',
+      },
+    },
+  },
+} satisfies Meta<typeof CreditUsage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The table's rows as text, header and totals included. */
+async function tableRows(canvas: ReturnType<typeof within>, name: string) {
+  const table = await canvas.findByRole('table', { name });
+  return within(table)
+    .getAllByRole('row')
+    .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
+}
+
+/** R18: net credits per day, and the table by workbook. */
+export const ByWorkbook: Story = {
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('img', {
+        name: 'Net credits per day from Oct 22, 2026 to Nov 20, 2026: 3,411.2 credits in total',
+      }),
+    ).toBeVisible();
+    await expect(await tableRows(canvas, 'By workbook')).toEqual([
+      ['Workbook', 'Charges', 'Charged', 'Refunded', 'Net'],
+      ['wb-q4-outbound', '1,693', '2,078', '82', '1,996'],
+      ['wb-partner-accounts', '1,370', '848.8', '0', '848.8'],
+      ['wb-hiring-research', '770', '574.4', '8', '566.4'],
+      ['Total', '3,833', '3,501.2', '90', '3,411.2'],
+    ]);
+  },
+};
+
+/** R18: by action, biggest first; the free domain lookup counts its 300 charges at 0 credits. */
+export const ByAction: Story = {
+  args: { defaultGroupBy: 'action' },
+  play: async ({ canvas }) => {
+    const rows = await tableRows(canvas, 'By action');
+    await expect(rows[1]).toEqual(['find-work-email', '1,180', '1,168', '34', '1,134']);
+    await expect(rows.at(-2)).toEqual(['lookup-company-domain', '300', '0', '0', '0']);
+  },
+};
+
+/** R18: by provider. */
+export const ByProvider: Story = {
+  args: { defaultGroupBy: 'provider' },
+  play: async ({ canvas }) => {
+    await expect((await tableRows(canvas, 'By provider'))[1]).toEqual(['mailfinder', '1,580', '1,368', '34', '1,334']);
+  },
+};
+
+/** R18: by model: only AI charges count, totals included. */
+export const ByModel: Story = {
+  args: { defaultGroupBy: 'model' },
+  play: async ({ canvas }) => {
+    await expect((await tableRows(canvas, 'By model')).at(-1)).toEqual(['Total', '1,140', '623.2', '0', '623.2']);
+  },
+};
+
+/** Switching the grouping with the radio group tells the host. */
+export const SwitchGrouping: Story = {
+  play: async ({ args, canvas }) => {
+    await userEvent.click(await canvas.findByRole('radio', { name: 'By model' }));
+    await expect(await canvas.findByRole('table', { name: 'By model' })).toBeVisible();
+    await expect(args.onGroupByChange).toHaveBeenCalledWith('model');
+  },
+};
+
+/** R10: with its own Phonebook and OpenAI keys, their charges are recorded at 0 credits. */
+export const OwnKeys: Story = {
+  args: { defaultGroupBy: 'provider' },
+  parameters: { creditkit: { scenario: 'ownKey' } },
+  play: async ({ canvas }) => {
+    const rows = await tableRows(canvas, 'By provider');
+    await expect(rows).toContainEqual(['phonebook', '113', '0', '0', '0']);
+    await expect(rows.at(-1)).toEqual(['Total', '3,833', '2,283', '42', '2,241']);
+  },
+};
+
+/** One workbook's usage. */
+export const OneWorkbook: Story = {
+  args: { workbookId: ids.hiringWorkbook, defaultGroupBy: 'action' },
+  play: async ({ canvas }) => {
+    await expect((await tableRows(canvas, 'By action')).at(-1)).toEqual(['Total', '770', '574.4', '8', '566.4']);
+  },
+};
+
+/** A new workspace: nothing to chart, table or download. */
+export const Empty: Story = {
+  parameters: { creditkit: { scenario: 'emptyUsage' } },
+  play: async ({ canvas, canvasElement }) => {
+    await waitForWidgetState(canvasElement, 'empty');
+    await expect(canvas.getByText('No credits were used in this period.')).toBeVisible();
+  },
+};
+
+/** While the reports load. */
+export const Loading: Story = {
+  parameters: { creditkit: { scenario: 'loading' } },
+  play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'loading'),
+};
+
+/** The API answers 500: the widget says so and offers to ask again. */
+export const ServerError: Story = {
+  parameters: { creditkit: { scenario: 'serverError' } },
+  play: async ({ canvas, canvasElement }) => {
+    await waitForWidgetState(canvasElement, 'error');
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+/** The requests never reach the API. */
+export const NetworkError: Story = {
+  parameters: { creditkit: { scenario: 'networkError' } },
+  play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'error'),
+};
+
+/** The opt-in dark theme. */
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'ready'),
+};
+
+/** de-DE: 3.411,2 and German dates. */
+export const German: Story = {
+  globals: { locale: 'de-DE' },
+  play: async ({ canvas }) => {
+    await expect((await tableRows(canvas, 'By workbook')).at(-1)).toEqual([
+      'Total',
+      '3.833',
+      '3.501,2',
+      '90',
+      '3.411,2',
+    ]);
+  },
+};
+
+/** ja-JP: Japanese dates. */
+export const Japanese: Story = {
+  globals: { locale: 'ja-JP' },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('img', { name: /^Net credits per day from 2026\/10\/22 to 2026\/11\/20/ }),
+    ).toBeVisible();
+  },
+};

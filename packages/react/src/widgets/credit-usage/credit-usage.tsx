@@ -1,0 +1,160 @@
+import type { UsageParams } from '@creditkit/sdk';
+import { type ReactNode, useId, useState } from 'react';
+import { useCreditFormat } from '../../hooks/use-credit-format';
+import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useUsage } from '../../hooks/use-usage';
+import { downloadText } from './download-text';
+import { UsageChart } from './usage-chart';
+
+/** What the usage table can be grouped by; days are the chart's. */
+export type UsageTableGroup = Exclude<UsageParams['groupBy'], 'day'>;
+
+export interface CreditUsageProps {
+  /** First day of the period, `YYYY-MM-DD`. Default: 29 days before `to`. */
+  from?: string;
+  /** Last day of the period, inclusive, `YYYY-MM-DD`. Default: today, by the API's clock (UTC). */
+  to?: string;
+  /** Only this workbook's charges. */
+  workbookId?: string;
+  /** The table's grouping, controlled: pair it with `onGroupByChange`. */
+  groupBy?: UsageTableGroup;
+  /** The table's first grouping when uncontrolled. Default `workbook`. */
+  defaultGroupBy?: UsageTableGroup;
+  onGroupByChange?: (groupBy: UsageTableGroup) => void;
+  /** Opt-in dark theme, set as `data-theme` on the widget's `.ck-root`. */
+  theme?: 'light' | 'dark';
+  className?: string;
+}
+
+const groups = ['workbook', 'action', 'provider', 'model'] as const;
+
+/**
+ * The usage view (R18): net credits per day as a bar chart, a table of charges, charged, refunded and net
+ * credits by workbook, action, provider or model, and the table as a CSV download from the API's export.
+ * The grouping is controlled (`groupBy` + `onGroupByChange`) or not (`defaultGroupBy`).
+ *
+ * `data-state`: the root `loading` · `ready` · `empty` · `error`; each grouping option `checked` · `unchecked`;
+ * the download button `idle` · `downloading` · `failed`.
+ */
+export function CreditUsage(props: CreditUsageProps): ReactNode {
+  const { from, to, workbookId, onGroupByChange, theme, className } = props;
+  const { usage: text, common } = useCreditMessages();
+  const { formatCredits, formatCount } = useCreditFormat();
+  const [ownGroupBy, setOwnGroupBy] = useState<UsageTableGroup>(props.defaultGroupBy ?? 'workbook');
+  const groupBy = props.groupBy ?? ownGroupBy;
+  const radioName = useId();
+  const [download, setDownload] = useState<'idle' | 'downloading' | 'failed'>('idle');
+  const days = useUsage({ groupBy: 'day', from, to, workbookId });
+  const table = useUsage({ groupBy, from, to, workbookId });
+
+  const titles = { workbook: text.byWorkbook, action: text.byAction, provider: text.byProvider, model: text.byModel };
+  const keyColumns = {
+    workbook: text.columnWorkbook,
+    action: text.columnAction,
+    provider: text.columnProvider,
+    model: text.columnModel,
+  };
+  const failed = [days, table].some((report) => report.status === 'error' && !report.data);
+  const state = failed ? 'error' : !days.data ? 'loading' : days.data.data.length ? 'ready' : 'empty';
+  const loading = state === 'loading' || (state === 'ready' && !table.data);
+
+  const saveCsv = async () => {
+    if (download === 'downloading' || !table.data) return;
+    setDownload('downloading');
+    try {
+      const csv = await table.exportCsv();
+      downloadText(csv, `credit-usage-${groupBy}-${table.data.from}-${table.data.to}.csv`, 'text/csv');
+      setDownload('idle');
+    } catch {
+      setDownload('failed');
+    }
+  };
+  const cells = (row: { charges: number; charged: number; refunded: number; net: number }) => (
+    <>
+      <td>{formatCount(row.charges)}</td>
+      <td>{formatCredits(row.charged)}</td>
+      <td>{formatCredits(row.refunded)}</td>
+      <td>{formatCredits(row.net)}</td>
+    </>
+  );
+
+  return (
+    <section
+      aria-label={text.title}
+      className={className ? `ck-root ck-usage ${className}` : 'ck-root ck-usage'}
+      data-theme={theme}
+      data-state={state}
+    >
+      <p role="status" className="ck-usage-status">
+        {loading && common.loading}
+      </p>
+      {state === 'error' && (
+        <div className="ck-usage-error">
+          <p role="alert">{common.loadFailed}</p>
+          <button type="button" onClick={() => Promise.all([days.refetch(), table.refetch()])}>
+            {common.retry}
+          </button>
+        </div>
+      )}
+      {state === 'empty' && <p className="ck-usage-empty">{text.empty}</p>}
+      {state === 'ready' && days.data && (
+        <>
+          <UsageChart report={days.data} />
+          <fieldset className="ck-usage-groups">
+            <legend>{text.groupLabel}</legend>
+            {groups.map((group) => (
+              <label key={group} data-state={group === groupBy ? 'checked' : 'unchecked'}>
+                <input
+                  type="radio"
+                  name={radioName}
+                  value={group}
+                  checked={group === groupBy}
+                  onChange={() => {
+                    setOwnGroupBy(group);
+                    onGroupByChange?.(group);
+                  }}
+                />
+                {titles[group]}
+              </label>
+            ))}
+          </fieldset>
+          {table.data &&
+            (table.data.data.length ? (
+              <table className="ck-usage-table">
+                <caption>{titles[groupBy]}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{keyColumns[groupBy]}</th>
+                    <th scope="col">{text.columnCharges}</th>
+                    <th scope="col">{text.columnCharged}</th>
+                    <th scope="col">{text.columnRefunded}</th>
+                    <th scope="col">{text.columnNet}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.data.data.map((row) => (
+                    <tr key={row.key}>
+                      <th scope="row">{row.key}</th>
+                      {cells(row)}
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{text.total}</th>
+                    {cells(table.data.totals)}
+                  </tr>
+                </tfoot>
+              </table>
+            ) : (
+              <p className="ck-usage-empty">{text.empty}</p>
+            ))}
+          <button type="button" className="ck-usage-download" data-state={download} onClick={saveCsv}>
+            {text.downloadCsv}
+          </button>
+          {download === 'failed' && <p role="alert">{text.downloadFailed}</p>}
+        </>
+      )}
+    </section>
+  );
+}

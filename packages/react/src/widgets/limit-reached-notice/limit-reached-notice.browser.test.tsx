@@ -1,0 +1,101 @@
+import '../../styles/styles.css';
+import { LimitReachedNotice } from '@creditkit/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { expectNoAxeViolations } from '../../../test/support/axe';
+import { emailCharge, reachEnrichmentLimit, reachWorkbookLimit, refusalOf } from '../../../test/support/charges';
+import { renderWithCredits } from '../../../test/support/render-with-credits';
+import { workspaceWithUsers } from '../../../test/support/test-workspace';
+
+// Real Chromium, real keyboard events, the real server; the kit's stylesheet is loaded, so axe checks its colours.
+
+describe('LimitReachedNotice in Chromium', () => {
+  it('R11: an admin raises the limit from the notice with the keyboard alone, and focus comes back', async () => {
+    const { admin, member } = await workspaceWithUsers();
+    const error = await reachWorkbookLimit(admin.client, member.client);
+    renderWithCredits(<LimitReachedNotice error={error} />, { client: admin.client, role: 'admin', locale: 'en-US' });
+    expect(screen.getByRole('alert')).toHaveTextContent('This workbook has reached its credit limit.');
+
+    await userEvent.tab();
+    const raise = screen.getByRole('button', { name: 'Raise the limit' });
+    expect(raise).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Workbook credit limit' });
+    const toggle = await within(dialog).findByRole('switch', { name: 'Limit credit spend' });
+    await waitFor(() => expect(toggle).toHaveFocus());
+    expect(toggle).toBeChecked();
+    await expectNoAxeViolations();
+
+    await userEvent.tab();
+    await userEvent.keyboard('{Control>}a{/Control}10{Enter}');
+    expect(await within(dialog).findByText('Limit saved')).toBeVisible();
+    expect(await admin.client.spendLimits.retrieve({ workbookId: 'wb_1' })).toMatchObject({ limit: 10 });
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(raise).toHaveFocus();
+  });
+
+  it('has no axe violations for a workbook limit, for admins and members, light and dark', async () => {
+    const { admin, member } = await workspaceWithUsers();
+    const error = await reachWorkbookLimit(admin.client, member.client);
+    for (const role of ['admin', 'member'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        const view = renderWithCredits(<LimitReachedNotice error={error} theme={theme} />, {
+          client: role === 'admin' ? admin.client : member.client,
+          role,
+        });
+        expect(screen.getByRole('alert')).toHaveTextContent('Limit 2 · spent 2 · 0 left');
+        expect(view.container.querySelector('.ck-root')).toHaveAttribute('data-theme', theme);
+        await expectNoAxeViolations(view.container);
+        view.unmount();
+      }
+    }
+  });
+
+  it('R14, R9: has no axe violations for the workspace balance and for a run budget', async () => {
+    const { admin, member } = await workspaceWithUsers('free');
+    await member.client.ai.runs.create({ runId: 'run_1', workbookId: 'wb_1', budget: 0.001 });
+    const runError = await refusalOf(
+      member.client.charges.create(emailCharge('rec_1', { actionId: 'ai-write-gpt-mini', runId: 'run_1' })),
+    );
+    await member.client.ai.runs.create({ runId: 'run_all', workbookId: 'wb_1', budget: 99.999 });
+    const balanceError = await refusalOf(member.client.charges.create(emailCharge('rec_2')));
+
+    const admins = renderWithCredits(<LimitReachedNotice error={balanceError} onBuyCredits={() => {}} />, {
+      client: admin.client,
+      role: 'admin',
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('Your workspace is out of credits.');
+    await userEvent.tab();
+    expect(screen.getByRole('button', { name: 'Buy credits' })).toHaveFocus();
+    await expectNoAxeViolations(admins.container);
+    admins.unmount();
+
+    const members = renderWithCredits(<LimitReachedNotice error={balanceError} theme="dark" />, {
+      client: member.client,
+      role: 'member',
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('Ask a workspace admin to buy credits.');
+    await expectNoAxeViolations(members.container);
+    members.unmount();
+
+    const run = renderWithCredits(<LimitReachedNotice error={runError} />, { client: admin.client, role: 'admin' });
+    expect(screen.getByRole('alert')).toHaveTextContent('This run has spent its whole budget.');
+    await expectNoAxeViolations(run.container);
+  });
+
+  it('R12: has no axe violations while idle, nor once a limit.reached event fills it', async () => {
+    const { admin, member } = await workspaceWithUsers();
+    const view = renderWithCredits(<LimitReachedNotice />, { client: member.client, role: 'member' });
+    await waitFor(() => expect(member.answered).toContain('/v1/events'));
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+    await expectNoAxeViolations(view.container);
+
+    await reachEnrichmentLimit(admin.client, member.client);
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('This enrichment has reached its credit limit.'),
+    );
+    await expectNoAxeViolations(view.container);
+  });
+});

@@ -1,0 +1,77 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import type { ReactNode } from 'react';
+import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { SpendLimitForm } from './spend-limit-form';
+
+/** Which limit the dialog edits: a workbook's (R11) or an enrichment's (R12), never both. */
+export type SpendLimitDialogTarget =
+  | { workbookId: string; enrichmentId?: undefined }
+  | { enrichmentId: string; workbookId?: undefined };
+
+export type SpendLimitDialogProps = SpendLimitDialogTarget & {
+  /**
+   * The trigger: one element that takes a ref and props, usually a `<button>`. A default button named
+   * after the dialog when omitted.
+   */
+  children?: ReactNode;
+  /** Controlled open state, with `onOpenChange`. */
+  open?: boolean | undefined;
+  /** Open on first render, uncontrolled. */
+  defaultOpen?: boolean | undefined;
+  onOpenChange?: ((open: boolean) => void) | undefined;
+  /**
+   * The theme of the default trigger and of the dialog. The dialog renders at the end of `<body>`, out
+   * of reach of a `data-theme` set around the trigger, so it is said here.
+   */
+  theme?: 'light' | 'dark' | undefined;
+  /** Added to the class of the dialog's `.ck-root`, which holds its backdrop and content. */
+  className?: string | undefined;
+};
+
+/**
+ * A dialog to turn a workbook's (R11) or an enrichment's (R12) credit spend limit on or off and set
+ * it, showing what is spent and what remains, live. Admins only (R20): members see the controls
+ * disabled, with the reason. The save shows at once and is undone if the API refuses it; a limit
+ * below what is already spent asks for confirmation first.
+ *
+ * Works under a strict Content-Security-Policy without a nonce: it injects no `<style>`.
+ */
+export function SpendLimitDialog({
+  workbookId,
+  enrichmentId,
+  children,
+  open,
+  defaultOpen,
+  onOpenChange,
+  theme,
+  className,
+}: SpendLimitDialogProps): ReactNode {
+  const text = useCreditMessages().spendLimit;
+  const target = workbookId === undefined ? { enrichmentId } : { workbookId };
+  const title = workbookId === undefined ? text.enrichmentTitle : text.workbookTitle;
+  return (
+    <Dialog.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
+      <Dialog.Trigger asChild>
+        {children ?? (
+          <button type="button" className="ck-root ck-spend-limit__trigger" data-theme={theme}>
+            {title}
+          </button>
+        )}
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <div className={`ck-root ck-spend-limit ${className ?? ''}`.trim()} data-theme={theme}>
+          {/*
+           * Not Radix's Overlay: its scroll lock injects a <style>, which a strict CSP refuses unless it
+           * carries a nonce. A plain backdrop and a CSS scroll lock (the stylesheet's :has() rule) do the same.
+           */}
+          <div className="ck-spend-limit__backdrop" />
+          <Dialog.Content className="ck-spend-limit__content">
+            <Dialog.Title className="ck-spend-limit__title">{title}</Dialog.Title>
+            <Dialog.Description className="ck-spend-limit__description">{text.description}</Dialog.Description>
+            <SpendLimitForm target={target} />
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
