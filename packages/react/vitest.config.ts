@@ -27,10 +27,34 @@ export default defineConfig({
         },
       },
       {
+        // The Chromium tests again on React 18 (the kit supports 18 and 19): react and react-dom resolve to
+        // 18.3.1 for the kit and for every dependency, as Vite bundles them for the page.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+            { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+          ],
+        },
+        test: {
+          name: 'react-18',
+          include: ['src/**/*.browser.test.tsx'],
+          provide: { reactMajor: '18' },
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.tsx'],
+          provide: { reactMajor: '19' },
           browser: {
             enabled: true,
             headless: true,
