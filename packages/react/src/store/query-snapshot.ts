@@ -1,6 +1,10 @@
 /** Where a query stands: no answer yet, an answer, or a failure (which may still carry the last answer). */
 export type QueryStatus = 'loading' | 'success' | 'error';
 
+/**
+ * When a snapshot's answer arrived and whether a request for it is in flight.
+ * @inline
+ */
 interface Freshness {
   /** When the shown answer or failure arrived (ms since the epoch); 0 before the first. */
   readonly updatedAt: number;

@@ -4,6 +4,7 @@ import { useBalance } from '../../hooks/use-balance';
 import { useCreditFormat } from '../../hooks/use-credit-format';
 import { useCreditMessages } from '../../hooks/use-credit-messages';
 import type { CreditAmountMessage } from '../../messages/credit-messages';
+import { LoadFailure } from '../load-failure/load-failure';
 
 /** The props of `<CreditBalance>`: it reads everything else from `<CreditProvider>`. */
 export interface CreditBalanceProps {
@@ -118,12 +119,7 @@ export function CreditBalance({ theme, className }: CreditBalanceProps): ReactNo
       ) : state === 'loading' ? (
         <p role="status">{common.loading}</p>
       ) : (
-        <div className="ck-balance__failure" role="alert">
-          <p>{common.loadFailed}</p>
-          <button type="button" onClick={() => void refetch()}>
-            {common.retry}
-          </button>
-        </div>
+        <LoadFailure onRetry={() => void refetch()} />
       )}
     </section>
   );

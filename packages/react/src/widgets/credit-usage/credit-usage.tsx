@@ -3,6 +3,7 @@ import { type ReactNode, useId, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
 import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { useUsage } from '../../hooks/use-usage';
+import { LoadFailure } from '../load-failure/load-failure';
 import { downloadText } from './download-text';
 import { UsageChart } from './usage-chart';
 
@@ -88,14 +89,7 @@ export function CreditUsage(props: CreditUsageProps): ReactNode {
       <p role="status" className="ck-usage-status">
         {loading && common.loading}
       </p>
-      {state === 'error' && (
-        <div className="ck-usage-error">
-          <p role="alert">{common.loadFailed}</p>
-          <button type="button" onClick={() => Promise.all([days.refetch(), table.refetch()])}>
-            {common.retry}
-          </button>
-        </div>
-      )}
+      {state === 'error' && <LoadFailure onRetry={() => void Promise.all([days.refetch(), table.refetch()])} />}
       {state === 'empty' && <p className="ck-usage-empty">{text.empty}</p>}
       {state === 'ready' && days.data && (
         <>

@@ -3,6 +3,7 @@ import { type ReactNode, useId } from 'react';
 import { useActionCosts } from '../../hooks/use-action-costs';
 import { useCreditFormat } from '../../hooks/use-credit-format';
 import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { LoadFailure } from '../load-failure/load-failure';
 
 /** One field of an audience, counted by the host's data layer. */
 export interface FillRateField {
@@ -142,14 +143,7 @@ export function FillRate({ audienceSize, fields, actionIds, theme, className }: 
           </tfoot>
         </table>
       )}
-      {priced.some((row) => row.retryable) && (
-        <div className="ck-fill-rate-error">
-          <p role="alert">{common.loadFailed}</p>
-          <button type="button" onClick={retryFailed}>
-            {common.retry}
-          </button>
-        </div>
-      )}
+      {priced.some((row) => row.retryable) && <LoadFailure onRetry={retryFailed} />}
     </div>
   );
 }

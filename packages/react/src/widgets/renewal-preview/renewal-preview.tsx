@@ -4,6 +4,7 @@ import { useCreditFormat } from '../../hooks/use-credit-format';
 import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { useRenewalPreview } from '../../hooks/use-renewal-preview';
 import type { CreditAmountMessage } from '../../messages/credit-messages';
+import { LoadFailure } from '../load-failure/load-failure';
 
 /** The props of `<RenewalPreview>`: it reads everything else from `<CreditProvider>`. */
 export interface RenewalPreviewProps {
@@ -72,12 +73,7 @@ export function RenewalPreview({ theme, className }: RenewalPreviewProps): React
       ) : status === 'loading' ? (
         <p role="status">{common.loading}</p>
       ) : (
-        <div className="ck-renewal-preview__failure" role="alert">
-          <p>{common.loadFailed}</p>
-          <button type="button" onClick={() => void refetch()}>
-            {common.retry}
-          </button>
-        </div>
+        <LoadFailure onRetry={() => void refetch()} />
       )}
     </section>
   );

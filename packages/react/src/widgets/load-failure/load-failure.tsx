@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { useCreditMessages } from '../../hooks/use-credit-messages';
+
+/**
+ * What a widget shows when its data could not be loaded: an alert, and the way to ask again. Shared so
+ * that every widget fails the same way, in the same words (`common.loadFailed`, `common.retry`).
+ */
+export function LoadFailure({ onRetry }: { onRetry: () => void }): ReactNode {
+  const { common } = useCreditMessages();
+  return (
+    <div className="ck-load-failure" role="alert">
+      <p>{common.loadFailed}</p>
+      <button type="button" onClick={onRetry}>
+        {common.retry}
+      </button>
+    </div>
+  );
+}
