@@ -103,11 +103,19 @@ module.exports = {
         ],
       },
     },
+    {
+      name: 'examples-use-public-entries',
+      severity: 'error',
+      comment:
+        'An example is what a host app writes: it imports @creditkit/sdk and @creditkit/react by their published entries, never their sources or the server.',
+      from: { path: '^examples/' },
+      to: { path: '^packages/(server/|[^/]+/(?!dist/))' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     // Our own build output; packages' own dist/ folders stay in, as leaves, so rules can name them (storybook/test).
-    exclude: { path: '^packages/[^/]+/(dist|storybook-static)/' },
+    exclude: { path: '^packages/[^/]+/(dist|storybook-static|docs)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'packages/sdk/tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

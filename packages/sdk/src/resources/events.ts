@@ -18,7 +18,11 @@ interface EventEnvelope<Type extends string, Data> {
   data: Data;
 }
 
-/** What `events.subscribe` delivers. Event types this SDK does not know yet are skipped. */
+/**
+ * What `events.subscribe` delivers: `{ id, type, createdAt, data }`, where `data` is the balance for
+ * `balance.updated` and `renewal.completed`, the limit details for `limit.reached` and `limit.cleared`,
+ * and the charge for `charge.refunded`. Event types this SDK does not know yet are skipped.
+ */
 export type CreditEvent =
   | EventEnvelope<'balance.updated' | 'renewal.completed', Balance>
   | EventEnvelope<'limit.reached' | 'limit.cleared', LimitDetails>

@@ -1,5 +1,10 @@
 const kindsKey = Symbol.for('creditkit.error.kinds');
 
+/**
+ * What every {@link CreditError} is built from: its code, the HTTP status and request id when the
+ * API answered, details and the cause.
+ * @inline
+ */
 export interface CreditErrorFields {
   code: string;
   status?: number | undefined;
@@ -8,6 +13,10 @@ export interface CreditErrorFields {
   cause?: unknown;
 }
 
+/**
+ * Any error class whose instances are `T`.
+ * @inline
+ */
 type ErrorClass<T> = abstract new (...args: never[]) => T;
 
 /**

@@ -1,0 +1,74 @@
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCreditClient } from '@creditkit/sdk';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { findColumn, type RunColumnRequest, records, type SessionAnswer } from '../shared/workbook';
+import { openCells } from './cells';
+import { runColumn } from './run-column';
+import { loadWorkspace } from './workspace';
+
+const { values } = parseArgs({
+  options: {
+    api: { type: 'string', default: 'http://127.0.0.1:4010' },
+    data: { type: 'string', default: '.creditkit' },
+    port: { type: 'string', default: '5180' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+});
+const apiBaseUrl = values.api;
+const dataDir = resolve(values.data);
+const appDir = fileURLToPath(new URL('../app', import.meta.url));
+
+const workspace = await loadWorkspace(dataDir, apiBaseUrl);
+// The secret key lives here only; it never reaches a response.
+const credits = createCreditClient({ baseUrl: apiBaseUrl, apiKey: workspace.secretKey });
+const cells = openCells(dataDir);
+
+const app = new Hono();
+
+// The demo has no sign-in: the browser says which role to try. A real host takes the user and role from its session.
+app.post('/session', async (context) => {
+  const body = (await context.req.json().catch(() => ({}))) as { role?: unknown };
+  const role = body.role === 'member' ? 'member' : 'admin';
+  const session = await credits.sessions.create({ userId: `demo-${role}`, role });
+  const answer: SessionAnswer = { token: session.token, expiresAt: session.expiresAt, apiBaseUrl };
+  return context.json(answer, 200, { 'cache-control': 'no-store' });
+});
+
+app.get('/workbook', (context) => context.json({ records, cells: cells.all() }));
+
+app.post('/run-column', async (context) => {
+  const body = (await context.req.json().catch(() => null)) as Partial<RunColumnRequest> | null;
+  const column = typeof body?.field === 'string' ? findColumn(body.field) : undefined;
+  const recordIds = Array.isArray(body?.recordIds) ? body.recordIds.filter((id) => typeof id === 'string') : [];
+  const budget = typeof body?.budget === 'number' && body.budget > 0 ? body.budget : undefined;
+  if (!column || recordIds.length === 0) return context.json({ message: 'Give a column field and record ids.' }, 400);
+  if (column.ai && budget === undefined) return context.json({ message: 'An AI column needs a run budget.' }, 400);
+  context.header('content-type', 'application/x-ndjson');
+  context.header('cache-control', 'no-store');
+  return stream(context, (output) =>
+    runColumn({
+      client: credits,
+      cells,
+      column,
+      recordIds,
+      budget,
+      stream: output,
+      send: (event) => output.write(`${JSON.stringify(event)}\n`).then(() => undefined),
+    }),
+  );
+});
+
+app.use('/*', serveStatic({ root: relative(process.cwd(), appDir) }));
+// Client-side pages (/usage, /settings) load the same document.
+app.get('/*', serveStatic({ root: relative(process.cwd(), appDir), path: 'index.html' }));
+
+serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
+  console.log(
+    `enrichment panel on http://${info.address}:${info.port} (Credit API ${apiBaseUrl}, workspace ${workspace.workspaceId})`,
+  );
+});

@@ -1,0 +1,102 @@
+import { CreditBalance, CreditProvider, type CreditRole } from '@creditkit/react';
+import type { CreditClient } from '@creditkit/sdk';
+import { type MouseEvent, useEffect, useState } from 'react';
+import { connect } from './session';
+import { SettingsPage } from './settings-page';
+import { UsagePage } from './usage-page';
+import { WorkbookPage } from './workbook-page';
+
+const pages = [
+  { path: '/', label: 'Workbook' },
+  { path: '/usage', label: 'Credit usage' },
+  { path: '/settings', label: 'Settings' },
+] as const;
+
+function usePath(): [string, (path: string) => void] {
+  const [path, setPath] = useState(window.location.pathname);
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  return [
+    path,
+    (next) => {
+      window.history.pushState(null, '', next);
+      setPath(next);
+    },
+  ];
+}
+
+export function App() {
+  const [role, setRole] = useState<CreditRole>('admin');
+  const [client, setClient] = useState<CreditClient | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [path, navigate] = usePath();
+
+  useEffect(() => {
+    let current = true;
+    setFailure(null);
+    connect(role).then(
+      (next) => current && setClient(next),
+      (error: unknown) => current && setFailure(String(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [role]);
+
+  const follow = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
+    event.preventDefault();
+    navigate(to);
+  };
+
+  return (
+    <div className="layout">
+      <header className="topbar">
+        <strong className="brand">Acme GTM</strong>
+        <nav aria-label="Pages">
+          {pages.map((page) => (
+            <a
+              key={page.path}
+              href={page.path}
+              aria-current={path === page.path ? 'page' : undefined}
+              onClick={(event) => follow(event, page.path)}
+            >
+              {page.label}
+            </a>
+          ))}
+        </nav>
+        <label className="role">
+          Signed in as{' '}
+          <select value={role} onChange={(event) => setRole(event.target.value as CreditRole)}>
+            <option value="admin">admin</option>
+            <option value="member">member</option>
+          </select>
+        </label>
+      </header>
+      {failure && <p role="alert">{failure}</p>}
+      {client ? (
+        // keyed by role: a new session token, a new cache
+        <CreditProvider key={role} client={client} role={role}>
+          <div className="columns">
+            <main>
+              {path === '/usage' ? (
+                <UsagePage />
+              ) : path === '/settings' ? (
+                <SettingsPage />
+              ) : (
+                <WorkbookPage onBuyCredits={() => navigate('/settings')} />
+              )}
+            </main>
+            <aside aria-label="Credits">
+              <CreditBalance />
+            </aside>
+          </div>
+        </CreditProvider>
+      ) : (
+        !failure && <p>Connecting…</p>
+      )}
+    </div>
+  );
+}
