@@ -1,5 +1,7 @@
 import { spendableBalance } from '../ledger/charge';
 import type { Queryable } from './database';
+import { emitEvent } from './ledger-writes';
+import { readBalance } from './read-models';
 import { type GrantRow, toGrantState } from './rows';
 import { readWorkspace } from './workspaces';
 
@@ -63,15 +65,26 @@ export async function openRun(
       now,
     ],
   );
+  // The run's budget is now reserved: the spendable balance went down (R9).
+  await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
   return { outcome: 'opened' };
 }
 
 /** Ends a run: what it charged stays charged (R16) and its unspent budget is no longer reserved. */
 export async function completeRun(tx: Queryable, workspaceId: string, runId: string, now: Date): Promise<boolean> {
-  const rows = await tx.query(
-    `UPDATE runs SET status = 'completed', completed_at = COALESCE(completed_at, $3)
-      WHERE workspace_id = $1 AND id = $2 RETURNING id`,
+  // Workspace row first, as a charge takes its locks, so the two never wait on each other in a cycle.
+  await readWorkspace(tx, workspaceId, true);
+  const rows = await tx.query<{ released: boolean }>(
+    `UPDATE runs AS r SET status = 'completed', completed_at = COALESCE(r.completed_at, $3)
+       FROM runs AS before
+      WHERE r.workspace_id = $1 AND r.id = $2 AND before.workspace_id = r.workspace_id AND before.id = r.id
+      RETURNING before.status = 'running' AND before.budget > before.spent AS released`,
     [workspaceId, runId, now],
   );
-  return rows.length > 0;
+  const [run] = rows;
+  // What the run did not spend is no longer reserved: the spendable balance went up (R9).
+  if (run?.released) {
+    await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
+  }
+  return run !== undefined;
 }

@@ -144,6 +144,26 @@ describe('GET /v1/events', () => {
     expect(new Date(envelope.createdAt).toISOString()).toBe(envelope.createdAt);
   });
 
+  it('R9: opening a run announces the balance less its budget, completing it the unspent budget back', async () => {
+    const { client } = await api.newWorkspace();
+    const { received } = await subscribe(client);
+
+    await client.ai.runs.create({ runId: 'run_1', workbookId: 'wb_1', model: 'gpt-mini', budget: 50 });
+    await waitFor(() => received.length === 1, 'balance.updated after opening the run');
+    expect(received[0]).toMatchObject({ type: 'balance.updated', data: { spendable: 1950 } });
+
+    await client.ai.runs.complete('run_1');
+    await waitFor(() => received.length === 2, 'balance.updated after completing the run');
+    expect(received[1]).toMatchObject({ type: 'balance.updated', data: { spendable: 2000 } });
+
+    // Completing again releases nothing more, and says nothing.
+    await client.ai.runs.complete('run_1');
+    await client.charges.create(emailOf('rec_after'));
+    await waitFor(() => received.length === 3, 'balance.updated after a charge');
+    expect(received.map((event) => event.type)).toEqual(['balance.updated', 'balance.updated', 'balance.updated']);
+    expect(received[2]?.data).toMatchObject({ spendable: 1999 });
+  });
+
   it('R15: a refund sends charge.refunded with the refunded charge, then the new balance', async () => {
     const { client } = await api.newWorkspace();
     const made = await client.charges.create(emailOf('rec_1'));
