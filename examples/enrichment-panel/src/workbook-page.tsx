@@ -1,11 +1,9 @@
 import {
   AiRunBudgetInput,
   CreditCostBadge,
-  creditQueryKeys,
   LimitReachedNotice,
   SpendLimitDialog,
   useCreditFormat,
-  useCreditStore,
 } from '@creditkit/react';
 import { useEffect, useRef, useState } from 'react';
 import {
@@ -32,7 +30,6 @@ const aiColumn = columns.find((column) => column.ai);
 
 export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
   const { formatCredits } = useCreditFormat();
-  const store = useCreditStore();
   const [cells, setCells] = useState<WorkbookCells>({});
   const [statuses, setStatuses] = useState<Record<string, RunEvent & { type: 'row' }>>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -115,12 +112,6 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
       if (!controller.signal.aborted) setRefusal(error instanceof Error ? error : new Error(String(error)));
     } finally {
       running.current = null;
-      // Completing an AI run releases its budget without a `balance.updated` event, and the event stream (polled
-      // by the API) may still deliver a balance taken while the budget was reserved: read it again once it has.
-      if (column.ai) {
-        store.invalidate(creditQueryKeys.balance);
-        setTimeout(() => store.invalidate(creditQueryKeys.balance), 2_000);
-      }
     }
   };
 
