@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { chromium } from './test/chromium';
+import { inChromium } from './test/chromium';
 
 // `pnpm bench`: render figures in Chromium against the reference server. Prints; asserts no timings.
 export default defineConfig({
@@ -12,12 +12,6 @@ export default defineConfig({
     setupFiles: ['./test/setup-dom.ts'],
     include: ['bench/**/*.bench.tsx'],
     testTimeout: 120_000,
-    browser: {
-      enabled: true,
-      headless: true,
-      provider: chromium,
-      instances: [{ browser: 'chromium' }],
-      screenshotFailures: false,
-    },
+    browser: inChromium(),
   },
 });

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { chromium } from './test/chromium';
+import { inChromium } from './test/chromium';
 
 export default defineConfig({
   // Without it JSX compiles to React.createElement and fails.
@@ -40,13 +40,7 @@ export default defineConfig({
           name: 'react-18',
           include: ['src/**/*.browser.test.tsx'],
           provide: { reactMajor: '18' },
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium,
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
+          browser: inChromium(),
         },
       },
       {
@@ -55,14 +49,7 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.browser.test.tsx'],
           provide: { reactMajor: '19' },
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium,
-            instances: [{ browser: 'chromium' }],
-            // A failure's message and stack say what went wrong; screenshots would only litter src/.
-            screenshotFailures: false,
-          },
+          browser: inChromium(),
         },
       },
       {
@@ -75,13 +62,7 @@ export default defineConfig({
         optimizeDeps: { include: ['@radix-ui/react-dialog', '@radix-ui/react-switch', 'msw', 'msw/browser'] },
         test: {
           name: 'storybook',
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium,
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
+          browser: inChromium(),
         },
       },
     ],

@@ -1,7 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 
 /** Debian's Chromium (`apt-get install chromium`): Playwright's own browser downloads are not available here. */
-export const chromium = playwright({
+const chromium = playwright({
   launchOptions: {
     executablePath: '/usr/lib/chromium/chromium',
     args: [
@@ -15,4 +15,16 @@ export const chromium = playwright({
       '--disable-sync',
     ],
   },
+});
+
+/**
+ * Vitest browser mode in that Chromium, headless; a failure's message and stack say what went wrong.
+ * A new object per project: Vitest names each project's browser instance in place.
+ */
+export const inChromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: chromium,
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
 });

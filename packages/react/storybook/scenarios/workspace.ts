@@ -90,6 +90,13 @@ function addMonths(start: Date, months: number): Date {
 }
 
 /** The end of a period, as the server computes it: calendar months and years in UTC, or a number of days. */
+/** The 402 a run or charge gets when the spendable balance does not cover it (R9, R14). */
+function insufficientCredits(available: number) {
+  const remaining = toCredits(available);
+  const details = { scope: 'workspace', id: null, limit: remaining, spent: 0, remaining };
+  return { outcome: 'refused', code: 'insufficient_credits', details } as const;
+}
+
 export function periodEndOf(plan: Plan, start: string): string {
   const from = new Date(start);
   if (plan.interval === 'month') return addMonths(from, 1).toISOString();
@@ -445,14 +452,7 @@ export function createWorkspace(spec: WorkspaceSpec): Workspace {
     openRun({ runId, workbookId, enrichmentId, model, budget }) {
       const available = workspace.spendable();
       if (toThousandths(budget) > available) {
-        const details = {
-          scope: 'workspace',
-          id: null,
-          limit: toCredits(available),
-          spent: 0,
-          remaining: toCredits(available),
-        };
-        return { outcome: 'refused', code: 'insufficient_credits', details };
+        return insufficientCredits(available);
       }
       runs.set(runId, {
         id: runId,
@@ -525,14 +525,7 @@ export function createWorkspace(spec: WorkspaceSpec): Workspace {
       // A run's own reservation pays for its charges; other runs' reservations are not spendable.
       const available = workspace.spendable() + (run ? run.budget - run.spent : 0);
       if (price > available) {
-        const details = {
-          scope: 'workspace',
-          id: null,
-          limit: toCredits(available),
-          spent: 0,
-          remaining: toCredits(available),
-        };
-        return { outcome: 'refused', code: 'insufficient_credits', details };
+        return insufficientCredits(available);
       }
       if (run) run.spent += price;
       history.push({ day, at: now, workbookId, ...(enrichmentId ? { enrichmentId } : {}), actionId, charges: 1 });
