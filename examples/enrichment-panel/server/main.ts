@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { findColumn, type RunColumnRequest, records, type SessionAnswer } from '../shared/workbook';
+import { findAudience, findColumn, type RunColumnRequest, records, type SessionAnswer } from '../shared/workbook';
 import { openCells } from './cells';
 import { runColumn } from './run-column';
 import { loadWorkspace } from './workspace';
@@ -41,26 +42,48 @@ app.post('/session', async (context) => {
 
 app.get('/workbook', (context) => context.json({ records, cells: cells.all() }));
 
+/** Runs in progress by their key, so `POST /run-column/:runKey/stop` can stop one after its current row. */
+const runningColumns = new Map<string, AbortController>();
+
 app.post('/run-column', async (context) => {
   const body = (await context.req.json().catch(() => null)) as Partial<RunColumnRequest> | null;
   const column = typeof body?.field === 'string' ? findColumn(body.field) : undefined;
   const recordIds = Array.isArray(body?.recordIds) ? body.recordIds.filter((id) => typeof id === 'string') : [];
+  const audience = typeof body?.audienceId === 'string' ? findAudience(body.audienceId) : undefined;
   const budget = typeof body?.budget === 'number' && body.budget > 0 ? body.budget : undefined;
   if (!column || recordIds.length === 0) return context.json({ message: 'Give a column field and record ids.' }, 400);
   if (column.ai && budget === undefined) return context.json({ message: 'An AI column needs a run budget.' }, 400);
   context.header('content-type', 'application/x-ndjson');
   context.header('cache-control', 'no-store');
-  return stream(context, (output) =>
-    runColumn({
-      client: credits,
-      cells,
-      column,
-      recordIds,
-      budget,
-      stream: output,
-      send: (event) => output.write(`${JSON.stringify(event)}\n`).then(() => undefined),
-    }),
-  );
+  return stream(context, async (output) => {
+    const runKey = `run_${randomUUID()}`;
+    const stop = new AbortController();
+    // A browser that goes away stops its run too.
+    output.onAbort(() => stop.abort());
+    runningColumns.set(runKey, stop);
+    try {
+      await runColumn({
+        runKey,
+        client: credits,
+        cells,
+        column,
+        recordIds,
+        audienceId: audience?.id,
+        budget,
+        stopSignal: stop.signal,
+        send: (event) => output.write(`${JSON.stringify(event)}\n`).then(() => undefined),
+      });
+    } finally {
+      runningColumns.delete(runKey);
+    }
+  });
+});
+
+app.post('/run-column/:runKey/stop', (context) => {
+  const run = runningColumns.get(context.req.param('runKey'));
+  if (!run) return context.json({ message: 'No such run in progress.' }, 404);
+  run.abort();
+  return context.body(null, 202);
 });
 
 app.use('/*', serveStatic({ root: relative(process.cwd(), appDir) }));

@@ -14,6 +14,16 @@ function slug(text: string): string {
 }
 
 /**
+ * Whether the simulated provider has nothing for this record and field: about one in four, always the same
+ * ones (the free domain lookup and the AI column always have something). The end-to-end tests read it to know which rows
+ * are refunded.
+ */
+export function findsNoData(column: EnrichmentColumn, recordId: string): boolean {
+  if (column.field === 'domain' || column.ai) return false;
+  return hash(`${recordId}:${column.field}`) % 4 === 0;
+}
+
+/**
  * The data provider behind a column, simulated: it takes a moment, and for about one record in four it
  * has nothing (no mobile number, no profile), which the host refunds (R15).
  */
@@ -21,7 +31,7 @@ export async function lookUp(column: EnrichmentColumn, record: WorkbookRecord): 
   await wait(200 + (hash(record.id) % 200));
   const domain = `${slug(record.company)}.example`;
   const [first = '', last = ''] = record.name.toLowerCase().split(' ');
-  if (column.field !== 'domain' && hash(`${record.id}:${column.field}`) % 4 === 0) return null;
+  if (findsNoData(column, record.id)) return null;
   switch (column.field) {
     case 'domain':
       return domain;

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { type CreditClient, CreditError } from '@creditkit/sdk';
-import type { SSEStreamingApi } from 'hono/streaming';
 import { type EnrichmentColumn, type RunEvent, type RunProblem, records, workbookId } from '../shared/workbook';
 import type { openCells } from './cells';
 import { aiUsage, lookUp } from './provider';
@@ -26,30 +24,32 @@ function problemOf(error: unknown): RunProblem {
 }
 
 interface RunOptions {
+  /** The host's id of this run: the browser stops it by this id, and each charge's idempotency key derives from it. */
+  runKey: string;
   client: CreditClient;
   cells: ReturnType<typeof openCells>;
   column: EnrichmentColumn;
   recordIds: readonly string[];
+  /** The audience the rows were chosen as, kept with each charge. */
+  audienceId: string | undefined;
   budget: number | undefined;
   /** Writes one event line to the browser. */
   send: (event: RunEvent) => Promise<void>;
-  stream: Pick<SSEStreamingApi, 'onAbort'>;
+  /** Stops the run after the row in flight: the browser asked, or went away. */
+  stopSignal: AbortSignal;
 }
 
 /**
  * Runs an enrichment column over the chosen rows, one row at a time: charge, ask the provider, refund
- * when it has no data (R15). The browser can stop the run by closing the request; the row in flight
- * finishes and stays charged (R16), no further row starts. A refused charge (a limit, the balance, the
- * run budget) ends the run and is reported so the browser can show the kit's notice.
+ * when it has no data (R15). When `stopSignal` fires, the row in flight finishes, stays charged and is
+ * reported (R16); no further row starts. A refused charge (a limit, the balance, the run budget) ends the
+ * run and is reported so the browser can show the kit's notice.
  */
-export async function runColumn({ client, cells, column, recordIds, budget, send, stream }: RunOptions) {
-  let stopped = false;
-  stream.onAbort(() => {
-    stopped = true;
-  });
-  // One key per run: each charge's idempotency key is derived from it, so a retried request never charges twice (R19).
-  const runKey = `run_${randomUUID()}`;
+export async function runColumn(options: RunOptions) {
+  const { runKey, client, cells, column, recordIds, audienceId, budget, send, stopSignal } = options;
+  // Each charge's idempotency key derives from the run's key, so a retried request never charges twice (R19).
   const runId = column.ai ? runKey : undefined;
+  await send({ type: 'started', runKey });
   try {
     if (column.ai && runId) {
       if (budget === undefined) throw new Error('An AI column needs a run budget.');
@@ -59,7 +59,7 @@ export async function runColumn({ client, cells, column, recordIds, budget, send
       );
     }
     for (const recordId of recordIds) {
-      if (stopped) break;
+      if (stopSignal.aborted) break;
       const record = records.find((candidate) => candidate.id === recordId);
       if (!record) continue;
       let charge: Awaited<ReturnType<CreditClient['charges']['create']>>;
@@ -70,6 +70,7 @@ export async function runColumn({ client, cells, column, recordIds, budget, send
             workbookId,
             recordId,
             field: column.field,
+            ...(audienceId && { audienceId }),
             ...(runId && { runId, usage: aiUsage(column, record) }),
           },
           { idempotencyKey: `${runKey}:${recordId}:${column.field}` },
@@ -114,5 +115,5 @@ export async function runColumn({ client, cells, column, recordIds, budget, send
     // The unspent budget goes back to the balance whether the run finished, stopped or was refused (R9).
     if (runId) await client.ai.runs.complete(runId, { idempotencyKey: `${runKey}:complete` }).catch(() => undefined);
   }
-  await send({ type: 'done', stopped });
+  await send({ type: 'done', stopped: stopSignal.aborted });
 }

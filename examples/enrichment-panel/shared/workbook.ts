@@ -29,7 +29,42 @@ export const records: readonly WorkbookRecord[] = [
   { id: 'rec_barbara', name: 'Barbara Liskov', company: 'Substitution Inc' },
   { id: 'rec_dennis', name: 'Dennis Ritchie', company: 'Unix Systems' },
   { id: 'rec_radia', name: 'Radia Perlman', company: 'Spanning Tree Ltd' },
+  { id: 'rec_donald', name: 'Donald Knuth', company: 'Literate Press' },
+  { id: 'rec_frances', name: 'Frances Allen', company: 'Optimizing Compilers' },
+  { id: 'rec_john', name: 'John Backus', company: 'Formula Translation' },
+  { id: 'rec_hedy', name: 'Hedy Lamarr', company: 'Frequency Hopping' },
+  { id: 'rec_tim', name: 'Tim Berners-Lee', company: 'Hypertext Labs' },
+  { id: 'rec_sophie', name: 'Sophie Wilson', company: 'Acorn Instruments' },
+  { id: 'rec_ken', name: 'Ken Thompson', company: 'Regular Expressions' },
+  { id: 'rec_adele', name: 'Adele Goldberg', company: 'Smalltalk Systems' },
+  { id: 'rec_guido', name: 'Guido van Rossum', company: 'Indentation Ltd' },
+  { id: 'rec_shafi', name: 'Shafi Goldwasser', company: 'Zero Knowledge' },
+  { id: 'rec_whitfield', name: 'Whitfield Diffie', company: 'Key Exchange' },
+  { id: 'rec_lynn', name: 'Lynn Conway', company: 'VLSI Design' },
+  { id: 'rec_leslie', name: 'Leslie Lamport', company: 'Logical Clocks' },
+  { id: 'rec_jean', name: 'Jean Sammet', company: 'Business Languages' },
 ];
+
+export interface Audience {
+  id: string;
+  name: string;
+  recordIds: readonly string[];
+}
+
+const recordIdsOf = (from: number, to: number) => records.slice(from, to).map((record) => record.id);
+
+/**
+ * Two saved segments of the workbook's people that overlap in six records. Running the same column on
+ * both charges each record and field once (R13): the overlap is deduplicated by the credit API.
+ */
+export const audiences: readonly Audience[] = [
+  { id: 'aud_speakers', name: 'Conference speakers', recordIds: recordIdsOf(0, 14) },
+  { id: 'aud_readers', name: 'Newsletter readers', recordIds: recordIdsOf(8, 24) },
+];
+
+export function findAudience(id: string): Audience | undefined {
+  return audiences.find((audience) => audience.id === id);
+}
 
 export const columns: readonly EnrichmentColumn[] = [
   { field: 'domain', label: 'Company domain', actionId: 'lookup-company-domain' },
@@ -50,6 +85,8 @@ export function findColumn(field: string): EnrichmentColumn | undefined {
 
 /** One line of the `POST /run-column` answer (newline-delimited JSON). */
 export type RunEvent =
+  /** First: the key to stop the run with (`POST /run-column/:runKey/stop`). */
+  | { type: 'started'; runKey: string }
   | {
       type: 'row';
       recordId: string;
@@ -73,6 +110,8 @@ export interface RunProblem {
 export interface RunColumnRequest {
   field: string;
   recordIds: string[];
+  /** When the rows are an audience's, its id goes with each charge. */
+  audienceId?: string;
   /** AI columns: the run's budget in credits. */
   budget?: number;
 }

@@ -11,7 +11,8 @@ export function errorOf(problem: RunProblem): Error {
 
 /**
  * Asks the host server to run a column and reads its answer line by line as the rows finish. Aborting
- * `signal` closes the request, which stops the run after the row in flight.
+ * `signal` closes the request, which also stops the run, but then the row in flight is never reported:
+ * `stopRun` is the way to stop a run and still hear how it ended.
  */
 export async function runColumn(
   request: RunColumnRequest,
@@ -35,4 +36,10 @@ export async function runColumn(
     buffered = lines.pop() ?? '';
     for (const line of lines) if (line.trim() !== '') onEvent(JSON.parse(line) as RunEvent);
   }
+}
+
+/** Asks the host to stop a run after its current row; the run's answer then reports that row and ends. */
+export async function stopRun(runKey: string): Promise<void> {
+  const response = await fetch(`/run-column/${encodeURIComponent(runKey)}/stop`, { method: 'POST' });
+  if (!response.ok) throw new Error(`The host server answered ${response.status} to stop the run.`);
 }

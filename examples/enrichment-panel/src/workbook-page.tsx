@@ -7,14 +7,16 @@ import {
 } from '@creditkit/react';
 import { useEffect, useRef, useState } from 'react';
 import {
+  audiences,
   columns,
   type EnrichmentColumn,
+  findAudience,
   type RunEvent,
   records,
   type WorkbookCells,
   workbookId,
 } from '../shared/workbook';
-import { errorOf, runColumn } from './run-column';
+import { errorOf, runColumn, stopRun } from './run-column';
 
 interface RunProgress {
   label: string;
@@ -26,6 +28,12 @@ interface RunProgress {
   state: 'running' | 'stopping' | 'finished' | 'stopped' | 'blocked' | 'failed';
 }
 
+/** The run in progress: its request, and the host's key for it once the run has started. */
+interface RunInProgress {
+  controller: AbortController;
+  runKey?: string;
+}
+
 const aiColumn = columns.find((column) => column.ai);
 
 export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
@@ -33,34 +41,48 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
   const [cells, setCells] = useState<WorkbookCells>({});
   const [statuses, setStatuses] = useState<Record<string, RunEvent & { type: 'row' }>>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The audience whose rows are selected, until a row is picked by hand.
+  const [audienceId, setAudienceId] = useState('');
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [refusal, setRefusal] = useState<Error | null>(null);
   const [budget, setBudget] = useState<number | null>(5);
-  const running = useRef<AbortController | null>(null);
+  const running = useRef<RunInProgress | null>(null);
 
   useEffect(() => {
     fetch('/workbook')
       .then((response) => response.json() as Promise<{ cells: WorkbookCells }>)
       .then((workbook) => setCells(workbook.cells))
       .catch(() => undefined);
-    return () => running.current?.abort();
+    return () => running.current?.controller.abort();
   }, []);
 
-  const toggle = (recordId: string) =>
+  const toggle = (recordId: string) => {
+    setAudienceId('');
     setSelected((current) => {
       const next = new Set(current);
       if (!next.delete(recordId)) next.add(recordId);
       return next;
     });
+  };
+  const selectAll = (all: boolean) => {
+    setAudienceId('');
+    setSelected(all ? new Set(records.map((record) => record.id)) : new Set());
+  };
+  const chooseAudience = (id: string) => {
+    setAudienceId(id);
+    setSelected(new Set(findAudience(id)?.recordIds ?? []));
+  };
   const allSelected = selected.size === records.length;
+  const audience = findAudience(audienceId);
 
   const run = async (column: EnrichmentColumn) => {
     const recordIds = records.filter((record) => selected.has(record.id)).map((record) => record.id);
     const controller = new AbortController();
-    running.current = controller;
+    const thisRun: RunInProgress = { controller };
+    running.current = thisRun;
     setRefusal(null);
     setProgress({
-      label: column.label,
+      label: audience ? `${column.label} on ${audience.name}` : column.label,
       total: recordIds.length,
       done: 0,
       spentThousandths: 0,
@@ -68,7 +90,9 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
       state: 'running',
     });
     const onEvent = (event: RunEvent) => {
-      if (event.type === 'row') {
+      if (event.type === 'started') {
+        thisRun.runKey = event.runKey;
+      } else if (event.type === 'row') {
         setCells((current) => ({
           ...current,
           [event.recordId]: { ...current[event.recordId], [column.field]: event.value },
@@ -97,7 +121,12 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
     };
     try {
       await runColumn(
-        { field: column.field, recordIds, ...(column.ai && budget !== null && { budget }) },
+        {
+          field: column.field,
+          recordIds,
+          ...(audience && { audienceId: audience.id }),
+          ...(column.ai && budget !== null && { budget }),
+        },
         onEvent,
         controller.signal,
       );
@@ -115,9 +144,13 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
     }
   };
 
+  // The host finishes the row in flight (it stays charged, R16) and reports it before the run ends.
   const stop = () => {
+    const thisRun = running.current;
+    if (!thisRun) return;
     setProgress((current) => current && { ...current, state: 'stopping' });
-    running.current?.abort();
+    if (thisRun.runKey) stopRun(thisRun.runKey).catch(() => thisRun.controller.abort());
+    else thisRun.controller.abort();
   };
 
   const busy = progress?.state === 'running' || progress?.state === 'stopping';
@@ -131,8 +164,20 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
         </SpendLimitDialog>
       </div>
       <p className="hint">
-        Select rows, then run an enrichment column. Rows where the provider finds no data are refunded.
+        Select rows or an audience, then run an enrichment column. Rows where the provider finds no data are refunded; a
+        record already enriched in another audience is not charged again.
       </p>
+      <label className="audience">
+        Audience{' '}
+        <select value={audienceId} onChange={(event) => chooseAudience(event.target.value)}>
+          <option value="">Rows picked by hand</option>
+          {audiences.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name} ({candidate.recordIds.length} people)
+            </option>
+          ))}
+        </select>
+      </label>
 
       {aiColumn?.ai && (
         <div className="ai-budget">
@@ -185,7 +230,7 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
                   type="checkbox"
                   aria-label="Select all rows"
                   checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(records.map((record) => record.id)))}
+                  onChange={() => selectAll(!allSelected)}
                 />
               </th>
               <th scope="col">Name</th>

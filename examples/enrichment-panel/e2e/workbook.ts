@@ -1,0 +1,68 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { columns, type EnrichmentColumn, findAudience, records } from '../shared/workbook';
+
+export function column(field: string): EnrichmentColumn {
+  const found = columns.find((candidate) => candidate.field === field);
+  if (!found) throw new Error(`no column ${field}`);
+  return found;
+}
+
+function recordName(recordId: string): string {
+  const record = records.find((candidate) => candidate.id === recordId);
+  if (!record) throw new Error(`no record ${recordId}`);
+  return record.name;
+}
+
+/** The workbook page as a user sees it: rows to select, columns to run, the run's progress, the limit dialog. */
+export function workbookPage(page: Page) {
+  const progress = page.getByRole('status').filter({ hasText: 'rows done' });
+  const meter = page.getByRole('complementary', { name: 'Credits' }).getByRole('meter');
+  const row = (recordId: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: recordName(recordId), exact: true }) });
+
+  return {
+    progress,
+    meter,
+    columnHeader: (of: EnrichmentColumn) => page.getByRole('columnheader').filter({ hasText: of.label }),
+    /** A record's value for a column: cells are the checkbox, the company, then the columns in order. */
+    cell: (recordId: string, of: EnrichmentColumn): Locator =>
+      row(recordId)
+        .getByRole('cell')
+        .nth(2 + columns.indexOf(of)),
+
+    async selectRows(recordIds: readonly string[]) {
+      for (const recordId of recordIds)
+        await page.getByRole('checkbox', { name: `Select ${recordName(recordId)}`, exact: true }).check();
+    },
+    selectAll: () => page.getByRole('checkbox', { name: 'Select all rows' }).check(),
+    async chooseAudience(audienceId: string) {
+      await page.getByLabel('Audience').selectOption(audienceId);
+      const count = findAudience(audienceId)?.recordIds.length ?? 0;
+      await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(count);
+    },
+
+    /** Starts a column on the selected rows and waits until the run finished, stopped or was blocked. */
+    async run(of: EnrichmentColumn, until: 'finished' | 'blocked' = 'finished') {
+      await page.getByRole('button', { name: new RegExp(`^Run ${of.label} on \\d+ selected rows$`) }).click();
+      await expect(progress).toContainText(/finished|blocked|stopped/, { timeout: 60_000 });
+      await expect(progress).toContainText(until);
+    },
+
+    /** The spendable balance the meter shows. */
+    async spendable(): Promise<number> {
+      return Number(await meter.getAttribute('aria-valuenow'));
+    },
+
+    /** Turns the limit on in the open SpendLimitDialog, saves it and closes the dialog. */
+    async saveLimit(limit: number) {
+      const dialog = page.getByRole('dialog');
+      const enabled = dialog.getByRole('switch', { name: 'Limit credit spend' });
+      if ((await enabled.getAttribute('aria-checked')) !== 'true') await enabled.click();
+      await dialog.getByLabel('Limit (credits)').fill(String(limit));
+      await dialog.getByRole('button', { name: 'Save limit' }).click();
+      await expect(dialog.getByText('Limit saved')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    },
+  };
+}
