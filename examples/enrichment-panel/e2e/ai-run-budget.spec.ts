@@ -35,7 +35,7 @@ test('an AI run stops at its budget and gives back what it did not spend (R9)', 
     await workbook.run(aiSummary, 'blocked');
   });
   await expect(workbook.progress).toContainText(
-    `${rowsCharged} of ${records.length} rows done · ${formatCredits(spent, 'en-US')} credits spent`,
+    `${rowsCharged} of ${records.length} rows done · ${formatCredits(spent, 'en-US')} credits spent · ${formatCredits(budget - spent, 'en-US')} of the budget left`,
   );
   const notice = page.getByRole('alert').filter({ hasText: 'budget' });
   await expect(notice).toContainText('This run has spent its whole budget.');

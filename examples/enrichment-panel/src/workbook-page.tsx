@@ -24,6 +24,8 @@ interface RunProgress {
   done: number;
   /** Net of refunds, in thousandths so sums stay exact. */
   spentThousandths: number;
+  /** AI columns: the run's budget (R9), in thousandths. */
+  budgetThousandths?: number;
   refunded: number;
   state: 'running' | 'stopping' | 'finished' | 'stopped' | 'blocked' | 'failed';
 }
@@ -86,6 +88,7 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
       total: recordIds.length,
       done: 0,
       spentThousandths: 0,
+      ...(column.ai && budget !== null && { budgetThousandths: Math.round(budget * 1000) }),
       refunded: 0,
       state: 'running',
     });
@@ -202,6 +205,8 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
             <span>
               {progress.label}: {progress.done} of {progress.total} rows done ·{' '}
               {formatCredits(progress.spentThousandths / 1000)} credits spent
+              {progress.budgetThousandths !== undefined &&
+                ` · ${formatCredits((progress.budgetThousandths - progress.spentThousandths) / 1000)} of the budget left`}
               {progress.refunded > 0 && ` · ${progress.refunded} refunded (no data)`}
               {progress.state === 'stopping' && ' · stopping after the current row…'}
               {progress.state === 'stopped' && ' · stopped'}
