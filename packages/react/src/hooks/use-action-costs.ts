@@ -4,6 +4,7 @@ import { useCreditContext } from '../provider/credit-context';
 import { creditQueryKeys } from '../store/query-keys';
 import { loadingSnapshot, type QuerySnapshot } from '../store/query-snapshot';
 
+/** The costs of several actions, and one retry for those that failed to load. */
 export interface ActionCostsResult {
   /** Each distinct action's snapshot, by id: read `effectiveCredits`, 0 with the workspace's own key (R10). */
   costs: ReadonlyMap<string, QuerySnapshot<Action>>;

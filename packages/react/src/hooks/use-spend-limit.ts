@@ -8,8 +8,21 @@ import { useQuery } from './use-query';
 
 /** Where the latest save of this hook stands; `error` is the SDK's, so the UI can say why. */
 export type SpendLimitUpdateState =
-  | { status: 'idle' | 'pending' | 'success'; error: undefined }
-  | { status: 'error'; error: unknown };
+  | {
+      /** `idle` before any save and after `resetUpdate`, `pending` while one is in flight, `success` once accepted. */
+      status: 'idle' | 'pending' | 'success';
+      /** Undefined unless the latest save failed. */
+      error: undefined;
+    }
+  | {
+      /** The latest save failed: the previous limit comes back and is fetched again. */
+      status: 'error';
+      /**
+       * What the SDK threw: `PermissionDeniedError` for a member (R20), `AuthenticationError` once the session
+       * ended, `ValidationError`, or a `ConnectionError`.
+       */
+      error: unknown;
+    };
 
 /** The limit as a query, plus its save: what a spend-limit dialog needs. */
 export type SpendLimitResult = QueryResult<SpendLimit> & {
@@ -19,6 +32,7 @@ export type SpendLimitResult = QueryResult<SpendLimit> & {
    * `updateState.error` (`PermissionDeniedError` for a member, `ValidationError`, a lost connection).
    */
   update: (params: SpendLimitUpdateParams) => Promise<SpendLimit | undefined>;
+  /** Where the latest save stands: to show it in progress, confirm it, or say why it failed. */
   updateState: SpendLimitUpdateState;
   /** True while the shown limit is the unconfirmed save. */
   isOptimistic: boolean;

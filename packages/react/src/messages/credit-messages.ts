@@ -1,7 +1,13 @@
 import type { ParseCreditsResult } from '@creditkit/sdk';
 
 /** Why typed text is not a credit amount, as `parseCredits` reports it. */
-export type CreditAmountProblem = Extract<ParseCreditsResult, { ok: false }>['reason'];
+export type CreditAmountProblem = Extract<
+  ParseCreditsResult,
+  {
+    /** Only the failed results carry a reason. */
+    ok: false;
+  }
+>['reason'];
 
 /**
  * A phrase around a credit amount. `formatted` is the amount as the reader's locale writes it
@@ -18,24 +24,32 @@ export type CreditAmountMessage = (formatted: string, amount: number) => string;
 export interface CreditMessages {
   /** Shared by every widget. */
   common: {
+    /** Said until a widget's first answer arrives: a status line, or a cost badge's or fill-rate cell's text. */
     loading: string;
+    /** Alert when a widget's data could not be loaded, with a `retry` button; a failed cost badge shows it alone. */
     loadFailed: string;
+    /** Button after `loadFailed` that asks the API again. */
     retry: string;
+    /** Closes the spend limit dialog when its limit could not be loaded. */
     close: string;
     /** A bare amount: "2 credits", "1 credit", "0.5 credits". */
     credits: CreditAmountMessage;
   };
   /** The cost badge of an action in the enrichment panel (R8–R10). */
   costBadge: {
+    /** A lookup action's price, the badge's text: the action's effective credits (R8). */
     cost: CreditAmountMessage;
+    /** The badge's text for an action that costs 0 credits without an own key. */
     free: string;
     /** The workspace's own API key pays for the provider (R10). */
     freeOwnKey: string;
+    /** Added to the badge's description when the workspace's own key pays (R10); `provider` is the provider's id. */
     ownKeyHint: (provider: string) => string;
     /** An AI action's estimate for one row (R9). */
     perRow: CreditAmountMessage;
     /** The estimate for a run of `rowCount` rows; `rows` is the row count formatted. */
     total: (formatted: string, amount: number, rows: string, rowCount: number) => string;
+    /** The badge's text when the API knows no action with this id; also a fill-rate cost cell whose price failed. */
     unknownAction: string;
     /** The badge's accessible name. */
     label: (actionName: string, cost: string) => string;
@@ -44,23 +58,37 @@ export interface CreditMessages {
   };
   /** The workbook (R11) and enrichment (R12) spend limit dialog. */
   spendLimit: {
+    /** The dialog's title, and its default trigger's text, for a workbook limit (R11). */
     workbookTitle: string;
+    /** The dialog's title, and its default trigger's text, for an enrichment limit (R12). */
     enrichmentTitle: string;
+    /** Under the title: what the limit does, and that refunds (R15) lower the spend. */
     description: string;
+    /** Label of the switch that turns the limit on or off. */
     enable: string;
+    /** Label of the limit's amount input (the reader's locale, up to 3 decimals). */
     limitLabel: string;
+    /** Shown instead of `remaining` while the limit is off. */
     noLimit: string;
+    /** What the workbook or enrichment has spent so far, net of refunds (R11). */
     spent: CreditAmountMessage;
+    /** What can still be spent before charges are refused, while the limit is on. */
     remaining: CreditAmountMessage;
+    /** The submit button's text. */
     save: string;
+    /** The submit button's text while the save is in flight. */
     saving: string;
+    /** Announced politely once the API has accepted the save. */
     saved: string;
+    /** Closes the dialog without saving. */
     cancel: string;
     /** Why the controls are disabled for a member (R20). */
     memberDisabled: string;
     /** Asked before saving a limit below what is already spent, as charges then stop at once. Amounts formatted. */
     confirmBelowSpent: (limit: string, spent: string) => string;
+    /** The submit button's text while `confirmBelowSpent` asks for a second click. */
     confirmSave: string;
+    /** Alert when the save failed for another reason than the role or the session; the previous limit comes back. */
     saveFailed: string;
     /** Why a save failed when the API no longer accepts the session token (401). */
     sessionEnded: string;
@@ -69,42 +97,69 @@ export interface CreditMessages {
   amountInput: Record<CreditAmountProblem, string>;
   /** The AI run budget input (R9). */
   runBudget: {
+    /** The input's visible label, unless the `label` prop replaces it. */
     label: string;
+    /** Under the label, and part of the input's description: what a budget does (R9). */
     description: string;
+    /** Where the estimate goes, while it is computed or counted by the server. */
     estimating: string;
+    /** Where the estimate goes, when it could not be made (an unknown model, a failed request). */
     estimateFailed: string;
     /** The run's estimate: per row and for all rows. */
     estimate: (perRow: string, total: string, rows: string, rowCount: number, totalAmount: number) => string;
     /** Amounts formatted, with their unit if the message wants one. */
     overBudget: (estimate: string, budget: string) => string;
+    /** Polite warning when the budget is above the spendable balance (R1); amounts come with `common.credits`. */
     overBalance: (budget: string, spendable: string) => string;
     /** A budget must allow something. */
     zero: string;
+    /** Shown instead of the estimate when the workspace's own key pays for the model: the run costs 0 credits (R10). */
     ownKey: string;
   };
   /** The balance meter (R1, R3, R7). */
   balance: {
+    /** The widget's heading, also the meter's accessible name. */
     title: string;
+    /**
+     * The spendable credits (R1), above the meter and as its spoken value, announced politely when they change.
+     * `<LimitReachedNotice>` also says with it what remains when the balance refused a charge (R14).
+     */
     spendable: CreditAmountMessage;
+    /** The plan's credits per period, under the meter, which it describes. */
     allowance: CreditAmountMessage;
+    /** The most plan + rollover credits a renewal may leave (R3); shown only when the plan has such a cap. */
     rolloverCap: CreditAmountMessage;
+    /** Granted credits not yet effective, so not spendable (R1); shown only when above 0. */
     pending: CreditAmountMessage;
     /** `date` is formatted for the locale. */
     renewsOn: (date: string) => string;
     /** A renewal's credits are not in yet (R7): said instead of showing an alarming balance. */
     renewalProcessing: string;
+    /**
+     * Follows `renewalProcessing` when the API says by when the credits are due (R7); `time` is a date and time
+     * formatted for the locale.
+     */
     renewalExpectedBy: (time: string) => string;
+    /** Label of the plan allowance's credits in the list by source, each amount written with `common.credits`. */
     sourcePlan: string;
+    /** Label of the rolled-over credits (R3–R5) in the list by source. */
     sourceRollover: string;
+    /** Label of the purchased credits, which never expire (R17), in the list by source. */
     sourcePurchased: string;
   };
   /** What the next renewal keeps and forfeits (R3–R6). */
   renewal: {
+    /** The widget's heading. */
     title: string;
+    /** Plan and rollover credits carried into the next period as rollover (R3–R5). */
     keeps: CreditAmountMessage;
+    /** Plan and rollover credits that expire at the renewal; shown even when 0. */
     forfeits: CreditAmountMessage;
+    /** Purchased credits, outside every cap (R3, R17); shown only when above 0. */
     purchasedKept: CreditAmountMessage;
+    /** The allowance of the plan renewed into. */
     newAllowance: CreditAmountMessage;
+    /** The balance right after the renewal: kept, purchased and the new allowance. */
     balanceAfter: CreditAmountMessage;
     /** The renewal moves to another plan: a scheduled change (R6) or the end of a trial (R5). */
     nextPlan: (planName: string) => string;
@@ -117,22 +172,30 @@ export interface CreditMessages {
   };
   /** The notice shown when a charge is refused (R11, R12, R14, R9 budgets), per scope. */
   limitReached: {
+    /** The notice's title when the workspace balance refused the charge (R14). */
     workspace: string;
+    /** The notice's title when a workbook's spend limit refused the charge (R11). */
     workbook: string;
+    /** The notice's title when an enrichment's spend limit refused the charge (R12). */
     enrichment: string;
+    /** The notice's title when an AI run has spent its budget (R9), which cannot be raised: nothing is offered. */
     run: string;
     /** The `LimitDetails` of the refusal, amounts formatted. */
     details: (limit: string, spent: string, remaining: string) => string;
     /** For admins (R20). */
     raiseLimit: string;
+    /** Admins' button when the balance refused the charge; shown only with `onBuyCredits` (R17). */
     buyCredits: string;
     /** For members, who cannot change limits or buy. */
     askAdminToRaise: string;
+    /** Told to members when the workspace balance refused the charge (R20). */
     askAdminToBuy: string;
   };
   /** The usage view (R18). */
   usage: {
+    /** The widget's accessible name; not shown. */
     title: string;
+    /** The chart's visible caption. */
     perDay: string;
     /** The chart's text alternative: dates formatted, `total` the period's net credits formatted. */
     chartLabel: (from: string, to: string, total: string, totalAmount: number) => string;
@@ -140,36 +203,61 @@ export interface CreditMessages {
     dayTotal: (day: string, formatted: string, amount: number) => string;
     /** Names the control that switches the table's grouping. */
     groupLabel: string;
+    /** The grouping option, and then the table's caption, for usage by workbook. */
     byWorkbook: string;
+    /** The grouping option, and then the table's caption, for usage by action. */
     byAction: string;
+    /** The grouping option, and then the table's caption, for usage by provider. */
     byProvider: string;
+    /** The grouping option, and then the table's caption, for usage by AI model. */
     byModel: string;
-    columnDay: string;
+    /** Heading of the first column when grouped by workbook; its cells are the host's workbook ids. */
     columnWorkbook: string;
+    /** Heading of the first column when grouped by action; its cells are action ids. */
     columnAction: string;
+    /** Heading of the first column when grouped by provider; its cells are provider ids. */
     columnProvider: string;
+    /** Heading of the first column when grouped by AI model; its cells are model ids. */
     columnModel: string;
+    /** Heading of the number of charges. */
     columnCharges: string;
+    /** Heading of the credits charged, before refunds. */
     columnCharged: string;
+    /** Heading of the credits refunded (R15). */
     columnRefunded: string;
+    /** Heading of the credits charged less refunded. */
     columnNet: string;
+    /** Heading of the table's totals row. */
     total: string;
+    /** Button that saves the table, as grouped, as a CSV file from the API's export (R18). */
     downloadCsv: string;
+    /** Alert when the CSV export could not be fetched. */
     downloadFailed: string;
+    /** Shown instead of the chart and table when the period has no usage, or of the table when it has no rows. */
     empty: string;
   };
   /** The Data Hub fill rate table (R22). */
   fillRate: {
+    /** The table's caption. */
     title: string;
+    /** Heading of the column of field names. */
     field: string;
+    /** Heading of the column with each field's meter, percentage and `filled` count. */
     fillRate: string;
     /** `filled` and `total` are record counts, formatted. */
     filled: (filled: string, total: string) => string;
+    /** Heading of the column of what filling each field's gaps would cost (R22). */
     creditsToFill: string;
+    /**
+     * A field's cost to fill, and the total: missing records × the action's effective cost. An upper bound, as no
+     * record is charged twice for a field (R13).
+     */
     fillCost: CreditAmountMessage;
+    /** A cost cell's text when no record lacks the field. */
     complete: string;
     /** Column of the records that lack the field. */
     missing: string;
+    /** Heading of the totals row: all missing records and the cost to fill them. */
     total: string;
     /** A field no action fills, so no credits can fill it. */
     noAction: string;

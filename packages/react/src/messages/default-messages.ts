@@ -115,7 +115,6 @@ export const defaultCreditMessages: CreditMessages = {
     byAction: 'By action',
     byProvider: 'By provider',
     byModel: 'By model',
-    columnDay: 'Day',
     columnWorkbook: 'Workbook',
     columnAction: 'Action',
     columnProvider: 'Provider',

@@ -28,6 +28,7 @@ export interface CreditProviderProps {
   role?: CreditRole;
   /** Replacements for any of the kit's strings, e.g. translations. */
   overrides?: CreditMessageOverrides;
+  /** The part of the app whose hooks and widgets share this client, cache, locale, role and strings. */
   children?: ReactNode;
 }
 

@@ -47,6 +47,7 @@ function matcher(match: KeyMatch): (key: string) => boolean {
 
 /** What the store needs of an SDK client: its event stream. A `CreditClient` is one. */
 export interface CreditEventSource {
+  /** The SDK's event stream, followed while the store is `live` and anything is observed. */
   events: Pick<EventsResource, 'subscribe'>;
 }
 

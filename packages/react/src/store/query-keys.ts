@@ -14,21 +14,33 @@ function stableSegment(params: object): string {
  * Hosts use them to invalidate after changes the kit cannot see (a purchase made elsewhere, say).
  */
 export const creditQueryKeys = {
+  /** The balance (`useBalance`); the event stream writes it on `balance.updated` and `renewal.completed`. */
   balance: 'balance',
+  /** The current plan and its scheduled change (`usePlan`). */
   plan: 'plan',
+  /** The plan catalogue (`usePlans`). */
   plans: 'plans',
+  /** The AI models and their rates (`useAiModels`), from which estimates with token counts are computed. */
   aiModels: 'ai-models',
+  /** Reaches every action's cost: invalidate it after an own API key is set or removed (R10). */
   actionCosts: 'action-cost',
+  /** One action's cost (`useActionCost`, `useActionCosts`). */
   actionCost: (actionId: string) => `action-cost:${actionId}`,
+  /** Reaches every workbook and enrichment spend limit. */
   spendLimits: 'spend-limit',
+  /** One workbook's or enrichment's spend limit (`useSpendLimit`). */
   spendLimit: (target: SpendLimitTarget) =>
     'workbookId' in target
       ? `spend-limit:workbook:${target.workbookId}`
       : `spend-limit:enrichment:${target.enrichmentId}`,
   /** The latest `limit.reached` event not cleared since, written by the event stream only (`useLimitReached`). */
   limitReached: 'limit-reached',
+  /** Reaches every usage report, whatever its period and grouping; refunds invalidate it. */
   usages: 'usage',
+  /** One usage report, by its params (`useUsage`). */
   usage: (params: object) => `usage:${stableSegment(params)}`,
+  /** Reaches every estimate the server counted from a prompt. */
   aiEstimates: 'ai-estimate',
+  /** One estimate the server counted from a prompt (`useAiEstimate` without `inputTokens`). */
   aiEstimate: (params: object) => `ai-estimate:${stableSegment(params)}`,
 } as const;

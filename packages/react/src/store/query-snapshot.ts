@@ -22,9 +22,30 @@ interface Freshness {
  */
 export type QuerySnapshot<Data> = Freshness &
   (
-    | { readonly status: 'loading'; readonly data: undefined; readonly error: undefined }
-    | { readonly status: 'success'; readonly data: Data; readonly error: undefined }
-    | { readonly status: 'error'; readonly data: Data | undefined; readonly error: unknown }
+    | {
+        /** No answer and no failure yet. */
+        readonly status: 'loading';
+        /** Undefined until the first answer. */
+        readonly data: undefined;
+        /** Undefined: nothing has failed yet. */
+        readonly error: undefined;
+      }
+    | {
+        /** The latest request answered; stays so while the answer is revalidated. */
+        readonly status: 'success';
+        /** The latest answer. */
+        readonly data: Data;
+        /** Undefined after an answer. */
+        readonly error: undefined;
+      }
+    | {
+        /** The latest request failed. */
+        readonly status: 'error';
+        /** The last answer, still worth showing, or undefined when none arrived before the failure. */
+        readonly data: Data | undefined;
+        /** What the loader threw; for the kit's hooks, usually an SDK `CreditError` such as `NotFoundError`. */
+        readonly error: unknown;
+      }
   );
 
 /** Asks the API for one key's data. Everything it reads must be named by the key. */

@@ -5,6 +5,7 @@ import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { RunEstimate } from './run-estimate';
 import { useDebouncedValue } from './use-debounced-value';
 
+/** The props of `<AiRunBudgetInput>`: it reads the balance, rates, locale and strings from `<CreditProvider>`. */
 export interface AiRunBudgetInputProps {
   /** The AI model the run uses (`gpt-mini`): its rates price the estimate. */
   model: string;
@@ -26,6 +27,7 @@ export interface AiRunBudgetInputProps {
   label?: string;
   /** Opt-in dark theme, set as `data-theme` on the widget's `.ck-root`. */
   theme?: 'light' | 'dark';
+  /** More classes for the root, next to `ck-root`. */
   className?: string;
 }
 

@@ -10,6 +10,7 @@ import { UsageChart } from './usage-chart';
 /** What the usage table can be grouped by; days are the chart's. */
 export type UsageTableGroup = Exclude<UsageParams['groupBy'], 'day'>;
 
+/** The props of `<CreditUsage>`: the period, an optional workbook, and the table's grouping. */
 export interface CreditUsageProps {
   /** First day of the period, `YYYY-MM-DD`. Default: 29 days before `to`. */
   from?: string;
@@ -21,9 +22,11 @@ export interface CreditUsageProps {
   groupBy?: UsageTableGroup;
   /** The table's first grouping when uncontrolled. Default `workbook`. */
   defaultGroupBy?: UsageTableGroup;
+  /** Called with the grouping the reader picks, whether `groupBy` is controlled or not. */
   onGroupByChange?: (groupBy: UsageTableGroup) => void;
   /** Opt-in dark theme, set as `data-theme` on the widget's `.ck-root`. */
   theme?: 'light' | 'dark';
+  /** More classes for the root, next to `ck-root`. */
   className?: string;
 }
 

@@ -17,6 +17,7 @@ export interface FillRateField {
   actionId?: string;
 }
 
+/** The props of `<FillRate>`: the host counts the records; the kit prices the gaps. */
 export interface FillRateProps {
   /** How many records the audience has. */
   audienceSize: number;
@@ -29,6 +30,7 @@ export interface FillRateProps {
   actionIds?: Readonly<Record<string, string>>;
   /** Opt-in dark theme, set as `data-theme` on the widget's `.ck-root`. */
   theme?: 'light' | 'dark';
+  /** More classes for the root, next to `ck-root`. */
   className?: string;
 }
 

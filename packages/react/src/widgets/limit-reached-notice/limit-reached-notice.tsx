@@ -6,6 +6,7 @@ import { useCreditRole } from '../../hooks/use-credit-role';
 import { useLimitReached } from '../../hooks/use-limit-reached';
 import { SpendLimitDialog } from '../spend-limit-dialog/spend-limit-dialog';
 
+/** The props of `<LimitReachedNotice>`: a caught refusal, or nothing to follow the workspace's latest one. */
 export interface LimitReachedNoticeProps {
   /**
    * A refusal caught from `client.charges.create`: a `SpendLimitReachedError` (a workbook or enrichment
@@ -18,6 +19,7 @@ export interface LimitReachedNoticeProps {
   onBuyCredits?: () => void;
   /** Opt-in dark theme, set as `data-theme` on the widget's `.ck-root` and on its dialog. */
   theme?: 'light' | 'dark';
+  /** More classes for the root, next to `ck-root`. */
   className?: string;
 }
 

@@ -5,9 +5,20 @@ import { SpendLimitForm } from './spend-limit-form';
 
 /** Which limit the dialog edits: a workbook's (R11) or an enrichment's (R12), never both. */
 export type SpendLimitDialogTarget =
-  | { workbookId: string; enrichmentId?: undefined }
-  | { enrichmentId: string; workbookId?: undefined };
+  | {
+      /** The host's id of the workbook whose limit the dialog edits. */
+      workbookId: string;
+      /** Not with `workbookId`: the dialog edits one limit. */
+      enrichmentId?: undefined;
+    }
+  | {
+      /** The host's id of the enrichment whose limit the dialog edits. */
+      enrichmentId: string;
+      /** Not with `enrichmentId`: the dialog edits one limit. */
+      workbookId?: undefined;
+    };
 
+/** The props of `<SpendLimitDialog>`: the limit it edits, its trigger, and its open state, controlled or not. */
 export type SpendLimitDialogProps = SpendLimitDialogTarget & {
   /**
    * The trigger: one element that takes a ref and props, usually a `<button>`. A default button named
@@ -18,6 +29,7 @@ export type SpendLimitDialogProps = SpendLimitDialogTarget & {
   open?: boolean | undefined;
   /** Open on first render, uncontrolled. */
   defaultOpen?: boolean | undefined;
+  /** Called when the dialog opens or closes: its trigger, Cancel, Escape or a click outside. */
   onOpenChange?: ((open: boolean) => void) | undefined;
   /**
    * The theme of the default trigger and of the dialog. The dialog renders at the end of `<body>`, out
