@@ -32,37 +32,57 @@ interface CommonClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Options of a server-side client, which authenticates with the workspace secret key. */
 export interface SecretKeyClientOptions extends CommonClientOptions {
   /** The workspace secret key (`sk_...`). Servers only: refused in a browser. */
   apiKey: string;
+  /** Not with `apiKey`: a client uses one credential. */
   token?: never;
 }
 
+/** Options of a browser client, which authenticates with short-lived session tokens from your server. */
 export interface SessionTokenClientOptions extends CommonClientOptions {
   /**
    * Returns a short-lived session token minted by your server with `sessions.create()`. Called
    * once, then again once when the API answers 401 because the token expired.
    */
   token: () => string | Promise<string>;
+  /** Not in a browser: the secret key stays on your server. */
   apiKey?: never;
 }
 
+/** What `createCreditClient` takes: the secret key on a server, or a session-token function in a browser. */
 export type CreditClientOptions = SecretKeyClientOptions | SessionTokenClientOptions;
 
+/** The Credit API, one resource per property: `client.<resource>.<verb>()`. */
 export interface CreditClient {
+  /** The workspace's spendable and pending credits and renewal state (R1, R3, R7). */
   balance: BalanceResource;
+  /** Credit grants: plan allowance, rollover and purchases, each with what is left (R1, R2). */
   grants: GrantsResource;
+  /** The append-only ledger every balance is computed from. */
   ledger: LedgerResource;
+  /** The workspace's current plan and plan changes (R6). */
   plan: PlanResource;
+  /** The plan catalogue. */
   plans: PlansResource;
+  /** One-time credit purchases (R17). */
   purchases: PurchasesResource;
+  /** What actions cost before they run (R8), with the own-key effect (R10). */
   actions: ActionsResource;
+  /** AI models, estimates and run budgets (R9). */
   ai: AiResource;
+  /** Charges of actions on records' fields, and their refunds (R2, R9–R16, R19). */
   charges: ChargesResource;
+  /** Credit spend limits per workbook (R11) and per enrichment (R12). */
   spendLimits: SpendLimitsResource;
+  /** Provider integrations and the workspace's own API keys (R10). */
   integrations: IntegrationsResource;
+  /** Credit usage reports and their CSV export (R18). */
   usage: UsageResource;
+  /** Short-lived browser session tokens, minted with the secret key (R20). */
   sessions: SessionsResource;
+  /** Live workspace events: balance, limits, renewals and refunds. */
   events: EventsResource;
 }
 

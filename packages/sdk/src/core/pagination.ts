@@ -1,6 +1,8 @@
 /** One page of a list, with the way to the next. */
 export interface Page<Item> {
+  /** The items of this page, in the list's order. */
   data: Item[];
+  /** The cursor of the next page; null on the last page. */
   nextCursor: string | null;
   /** The next page, or null on the last one. */
   nextPage(): Promise<Page<Item> | null>;

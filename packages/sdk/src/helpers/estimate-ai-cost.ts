@@ -1,9 +1,26 @@
 import { hasAtMostThreeDecimals } from '../schemas/amount-rules';
 
 /** A model's prices in credits per 1,000 tokens, as `AiModel` carries them. */
-export type AiRates = { inputCreditsPer1kTokens: number; outputCreditsPer1kTokens: number };
-export type AiTokens = { inputTokens: number; outputTokens: number };
-export type AiCostEstimate = { perRow: number; total: number };
+export type AiRates = {
+  /** Credits per 1,000 prompt tokens, up to 3 decimals. */
+  inputCreditsPer1kTokens: number;
+  /** Credits per 1,000 output tokens, up to 3 decimals. */
+  outputCreditsPer1kTokens: number;
+};
+/** The tokens of one row, whole numbers. */
+export type AiTokens = {
+  /** Prompt tokens per row. */
+  inputTokens: number;
+  /** Expected output tokens per row. */
+  outputTokens: number;
+};
+/** A quote in credits, up to 3 decimals, as the server would charge it. */
+export type AiCostEstimate = {
+  /** Credits one row costs, rounded up to the next thousandth. */
+  perRow: number;
+  /** Credits the run costs: `perRow` × rows. */
+  total: number;
+};
 
 function rate(value: number, name: string): number {
   if (!(value >= 0 && hasAtMostThreeDecimals(value))) {

@@ -1,8 +1,19 @@
 import { MAX_CREDITS } from '../schemas/amount-rules';
 
+/** What `parseCredits` read: the amount, or why the text is not one. */
 export type ParseCreditsResult =
-  | { ok: true; value: number }
-  | { ok: false; reason: 'empty' | 'not_a_number' | 'negative' | 'too_many_decimals' | 'too_large' };
+  | {
+      /** The text is a valid amount. */
+      ok: true;
+      /** The amount in credits, at most 3 decimals, ready to send to the API. */
+      value: number;
+    }
+  | {
+      /** The text is not a valid amount. */
+      ok: false;
+      /** Why: nothing typed, not a number in the locale, below 0, more than 3 decimals, or over the API's maximum. */
+      reason: 'empty' | 'not_a_number' | 'negative' | 'too_many_decimals' | 'too_large';
+    };
 
 // A person may type any of these for a locale that groups with one of them.
 const SPACES = ' \u00a0\u202f';

@@ -1,6 +1,7 @@
 import type { Balance } from '../schemas/balance';
 import type { Plan } from '../schemas/plans';
 
+/** What a renewal would do to the balance, in credits. */
 export type RenewalPreview = {
   /** Plan and rollover credits carried into the next period, as rollover. */
   kept: number;
@@ -14,7 +15,9 @@ export type RenewalPreview = {
   balanceAfter: number;
 };
 
+/** The plan that ends, the balance by source now, and the plan renewed into. */
 export type PreviewRenewalParams = {
+  /** The plan whose period ends. */
   plan: Plan;
   /** What is left in each source now. */
   bySource: Balance['bySource'];

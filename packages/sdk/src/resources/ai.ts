@@ -20,6 +20,7 @@ import { resourceId } from '../schemas/primitives';
 export class AiModelsResource {
   constructor(private readonly transport: Transport) {}
 
+  /** Every model with its rates and whether the workspace has its own key for its provider. */
   list(options?: RequestOptions): PagePromise<AiModel> {
     return paginate((cursor) =>
       this.transport.json({ method: 'GET', path: '/v1/ai/models', query: { cursor }, options }, aiModelPage),
@@ -31,6 +32,7 @@ export class AiModelsResource {
 export class AiEstimatesResource {
   constructor(private readonly transport: Transport) {}
 
+  /** Quotes a run of `rows` rows on `model`, per row and in total; charges nothing. */
   async create(params: AiEstimateCreateParams, options?: RequestOptions): Promise<AiEstimate> {
     const body = validateParams(aiEstimateCreateParams, params, 'AI estimate');
     return this.transport.json({ method: 'POST', path: '/v1/ai/estimates', body, options }, aiEstimate);
@@ -41,11 +43,16 @@ export class AiEstimatesResource {
 export class AiRunsResource {
   constructor(private readonly transport: Transport) {}
 
+  /**
+   * Opens a run and reserves its budget from the spendable balance. Throws `InsufficientCreditsError` when
+   * the budget is more than can be spent, and `ValidationError` (`run_exists`) when the run id is taken.
+   */
   async create(params: AiRunCreateParams, options?: RequestOptions): Promise<AiRun> {
     const body = validateParams(aiRunCreateParams, params, 'AI run');
     return this.transport.json({ method: 'POST', path: '/v1/ai/runs', body, options }, aiRun);
   }
 
+  /** A run with its budget, what it spent and what is still reserved. */
   async retrieve(runId: string, options?: RequestOptions): Promise<AiRun> {
     const id = encodeURIComponent(validateParams(resourceId, runId, 'run id'));
     return this.transport.json({ method: 'GET', path: `/v1/ai/runs/${id}`, options }, aiRun);
@@ -60,8 +67,11 @@ export class AiRunsResource {
 
 /** AI credits: models, estimates and run budgets (R9). */
 export class AiResource {
+  /** Model rates per 1,000 tokens. */
   readonly models: AiModelsResource;
+  /** Cost estimates of a run, per row and in total. */
   readonly estimates: AiEstimatesResource;
+  /** Run budgets: open, read and complete runs. */
   readonly runs: AiRunsResource;
 
   constructor(transport: Transport) {

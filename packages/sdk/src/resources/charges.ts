@@ -24,6 +24,7 @@ export class ChargesResource {
     return this.transport.json({ method: 'POST', path: '/v1/charges', body, options }, charge);
   }
 
+  /** One charge with its status and ledger rows; `NotFoundError` when the workspace has no such charge (R21). */
   async retrieve(chargeId: string, options?: RequestOptions): Promise<Charge> {
     const id = encodeURIComponent(validateParams(resourceId, chargeId, 'charge id'));
     return this.transport.json({ method: 'GET', path: `/v1/charges/${id}`, options }, charge);

@@ -36,6 +36,7 @@ const dataSchemas: Record<CreditEvent['type'], z.ZodMiniType> = {
   'charge.refunded': charge,
 };
 
+/** Callbacks of an `events.subscribe` subscription, besides the event handler. */
 export interface SubscribeOptions {
   /** Told of every failure; the subscription goes on reconnecting unless the error is final (401, 403, 404). */
   onError?: (error: unknown) => void;

@@ -8,6 +8,7 @@ import { type Grant, type GrantListParams, grantListParams, grantPage } from '..
 export class GrantsResource {
   constructor(private readonly transport: Transport) {}
 
+  /** Grants, soonest to expire first and purchases last (the burn order, R2); `for await` walks every page. */
   list(params: GrantListParams = {}, options?: RequestOptions): PagePromise<Grant> {
     return paginate(async (next) => {
       const { cursor, ...query } = validateParams(grantListParams, params, 'grant list parameters');

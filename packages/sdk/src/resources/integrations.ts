@@ -19,6 +19,7 @@ export class IntegrationsResource {
     private readonly onKeyChange: () => void,
   ) {}
 
+  /** Every provider, with whether the workspace has its own key for it. */
   list(options?: RequestOptions): PagePromise<Integration> {
     return paginate((cursor) =>
       this.transport.json({ method: 'GET', path: '/v1/integrations', query: { cursor }, options }, integrationPage),

@@ -6,6 +6,7 @@ import { type CurrentPlan, currentPlan, type PlanChangeParams, planChangeParams 
 export class PlanResource {
   constructor(private readonly transport: Transport) {}
 
+  /** The current plan, its period and any change scheduled for the period's end. */
   retrieve(options?: RequestOptions): Promise<CurrentPlan> {
     return this.transport.json({ method: 'GET', path: '/v1/plan', options }, currentPlan);
   }

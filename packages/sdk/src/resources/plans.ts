@@ -7,6 +7,7 @@ import { type Plan, planPage } from '../schemas/plans';
 export class PlansResource {
   constructor(private readonly transport: Transport) {}
 
+  /** Every plan a workspace can be on, with its allowance, tier and rollover rule. */
   list(options?: RequestOptions): PagePromise<Plan> {
     return paginate((cursor) =>
       this.transport.json({ method: 'GET', path: '/v1/plans', query: { cursor }, options }, planPage),

@@ -10,7 +10,15 @@ import {
 } from '../schemas/spend-limits';
 
 /** Which limit: a workbook's (R11) or an enrichment's (R12). */
-export type SpendLimitTarget = { workbookId: string } | { enrichmentId: string };
+export type SpendLimitTarget =
+  | {
+      /** The workbook whose limit is meant (R11). */
+      workbookId: string;
+    }
+  | {
+      /** The bulk enrichment whose limit is meant (R12). */
+      enrichmentId: string;
+    };
 
 const scopes = { workbookId: 'workbooks', enrichmentId: 'enrichments' } as const;
 
@@ -32,6 +40,7 @@ function pathOf(of: SpendLimitTarget): string {
 export class SpendLimitsResource {
   constructor(private readonly transport: Transport) {}
 
+  /** The limit and what the workbook or enrichment has spent; one never set reads as disabled with a null `limit`. */
   async retrieve(of: SpendLimitTarget, options?: RequestOptions): Promise<SpendLimit> {
     return this.transport.json({ method: 'GET', path: pathOf(of), options }, spendLimit);
   }

@@ -6,6 +6,7 @@ import { type UsageParams, type UsageReport, usageParams, usageReport } from '..
 export class UsageResource {
   constructor(private readonly transport: Transport) {}
 
+  /** Charges, credits charged, refunded and net per group over a period, with the totals. */
   async retrieve(params: UsageParams, options?: RequestOptions): Promise<UsageReport> {
     const query = validateParams(usageParams, params, 'usage parameters');
     return this.transport.json({ method: 'GET', path: '/v1/usage', query, options }, usageReport);

@@ -3,14 +3,22 @@ import { count, credits, openEnum, page, positiveCreditAmount, resourceId, times
 
 /** A model's rates in credits per 1,000 tokens, prompt and output priced apart (R9). */
 export const aiModel = z.object({
+  /** The model's id, e.g. `gpt-mini`: what estimates, runs and AI actions name. */
   id: z.string(),
+  /** The model's display name, e.g. `GPT mini`. */
   name: z.string(),
+  /** The provider id that serves the model, e.g. `openai`: an own key for it makes the model free (R10). */
   provider: z.string(),
+  /** Credits per 1,000 prompt tokens, up to 3 decimals. */
   inputCreditsPer1kTokens: credits,
+  /** Credits per 1,000 output tokens, up to 3 decimals. */
   outputCreditsPer1kTokens: credits,
+  /** True when the workspace has its own key for the provider, so the model's charges cost 0 credits (R10). */
   ownKey: z.boolean(),
 });
+/** An AI model and its rates in credits per 1,000 prompt and output tokens (R9). */
 export type AiModel = z.infer<typeof aiModel>;
+/** One page of AI models: the whole catalogue, so `nextCursor` is null. */
 export const aiModelPage = page(aiModel);
 
 /**
@@ -19,10 +27,15 @@ export const aiModelPage = page(aiModel);
  */
 export const aiEstimateCreateParams = z
   .object({
+    /** The model's id, e.g. `gpt-mini`. */
     model: resourceId,
+    /** How many rows the run will process, 1–10,000,000. */
     rows: z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
+    /** Prompt tokens per row; when given, `prompt` is not counted. */
     inputTokens: z.optional(count),
+    /** The prompt text of one row (at most 200,000 characters), counted by the server's tokenizer when `inputTokens` is omitted. */
     prompt: z.optional(z.string().check(z.maxLength(200_000))),
+    /** Expected output tokens per row. */
     outputTokens: count,
   })
   .check(
@@ -30,39 +43,67 @@ export const aiEstimateCreateParams = z
       error: 'Give inputTokens or prompt.',
     }),
   );
+/** What to estimate: a model, a row count and the tokens of one row, given as counts or as prompt text (R9). */
 export type AiEstimateCreateParams = z.infer<typeof aiEstimateCreateParams>;
 
+/** What an AI run would cost, per row and for all its rows, at the model's rates (R9). */
 export const aiEstimate = z.object({
+  /** The model's id the estimate is for. */
   model: z.string(),
+  /** The row count the total is for. */
   rows: count,
+  /** Prompt tokens per row: as given, or as counted from the prompt text. */
   inputTokens: count,
+  /** Expected output tokens per row, as given. */
   outputTokens: count,
+  /** Credits one row costs, rounded up to the next thousandth; 0 with an own key (R10). */
   perRow: credits,
+  /** Credits the whole run costs: `perRow` × `rows`, since a run is charged row by row. */
   total: credits,
+  /** True when the workspace has its own key for the model's provider, so the estimate is 0 (R10). */
   ownKey: z.boolean(),
 });
+/** What an AI run would cost, per row and in total (R9). */
 export type AiEstimate = z.infer<typeof aiEstimate>;
 
 /** Open a run with a budget: charges settle against it and the rest is released on completion (R9). */
 export const aiRunCreateParams = z.object({
+  /** Your id for the run, unique in the workspace; charges name it as `runId`. Reusing one is refused (`run_exists`). */
   runId: resourceId,
+  /** The workbook the run charges into. */
   workbookId: resourceId,
+  /** The bulk enrichment the run belongs to, if any. */
   enrichmentId: z.optional(resourceId),
+  /** The model's id, if the run uses one model; it must exist. */
   model: z.optional(resourceId),
+  /** Credits reserved for the run, more than 0, up to 3 decimals; more than the spendable balance is refused with `insufficient_credits`. */
   budget: positiveCreditAmount,
 });
+/** What opens an AI run: your run id, where it charges, and the budget it reserves (R9). */
 export type AiRunCreateParams = z.infer<typeof aiRunCreateParams>;
 
+/** An AI run and its budget: what it reserved, what its charges spent and what is still reserved (R9). */
 export const aiRun = z.object({
+  /** The run's id, as you chose it when opening the run. */
   id: z.string(),
+  /** The workbook the run charges into. */
   workbookId: z.string(),
+  /** The bulk enrichment the run belongs to; null when none was given. */
   enrichmentId: z.nullable(z.string()),
+  /** The model's id; null when none was given. */
   model: z.nullable(z.string()),
+  /** `running` while charges may settle against the budget; `completed` once the run is completed (R16). */
   status: openEnum(['running', 'completed']),
+  /** Credits reserved when the run was opened. */
   budget: credits,
+  /** Credits the run's charges have spent, net of refunds. */
   spent: credits,
+  /** Credits still reserved: `budget − spent` while running, 0 once completed (the rest is released). */
   remaining: credits,
+  /** When the run was opened. */
   createdAt: timestamp,
+  /** When the run was completed; null while it is running. */
   completedAt: z.nullable(timestamp),
 });
+/** An AI run with its budget, spend and what remains reserved (R9). */
 export type AiRun = z.infer<typeof aiRun>;

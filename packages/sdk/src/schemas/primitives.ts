@@ -46,11 +46,20 @@ export function openEnum<const Values extends readonly string[]>(knownValues: Va
 
 /** The envelope of every list: one page of items and the cursor of the next page, if any. */
 export function page<Item extends z.ZodMiniType>(item: Item) {
-  return z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
+  return z.object({
+    /** The items of this page, in the list's order. */
+    data: z.array(item),
+    /** Pass as `cursor` to read the next page; null on the last page. */
+    nextCursor: z.nullable(z.string()),
+  });
 }
 
+/** Where a cursor-paginated list starts and how many items a page holds. */
 export const pageParams = z.object({
+  /** Items per page, 1–100; the server's default is 50. */
   limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
+  /** The `nextCursor` of the previous page; omit it for the first page. */
   cursor: z.optional(z.string().check(z.minLength(1))),
 });
+/** The `limit` and `cursor` of a cursor-paginated list. */
 export type PageParams = z.infer<typeof pageParams>;

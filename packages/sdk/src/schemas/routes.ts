@@ -16,17 +16,25 @@ import { usageParams, usageReport } from './usage';
 /** Who may call a route: a secret key only, an admin (secret key or admin session), or anyone in the workspace (R20). */
 export type RouteAccess = 'secret_key' | 'admin' | 'member';
 
+/** One route of the Credit API: its method and path, who may call it, and the schemas of what goes in and out. */
 export interface RouteContract {
+  /** The HTTP method. */
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path with `{name}` placeholders for ids. */
   path: string;
+  /** The OpenAPI `operationId`, unique across routes, e.g. `createCharge`. */
   operationId: string;
+  /** One line on what the route does, with the rules it implements. */
   summary: string;
+  /** Who may call the route (R20). */
   access: RouteAccess;
+  /** The schema of the query parameters, if the route takes any. */
   query?: z.ZodMiniType;
+  /** The schema of the JSON request body, if the route takes one. */
   body?: z.ZodMiniType;
   /** A JSON schema, or the media type of a body that is not JSON. */
   response: z.ZodMiniType | 'text/csv' | 'text/event-stream' | 'none';
+  /** The status of a successful answer: 201 when something was created. */
   successStatus: 200 | 201 | 204;
   /** Only with the server's dev mode on. */
   devOnly?: true;

@@ -3,31 +3,60 @@ import { count, credits, openEnum, resourceId } from './primitives';
 
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Expected a date as YYYY-MM-DD.' }));
 
+/** What a usage report can be grouped by (R18). */
 export const usageGroups = ['day', 'workbook', 'action', 'provider', 'model'] as const;
 
 /** Usage over a period (R18); `from` and `to` are dates (`YYYY-MM-DD`), `to` inclusive. */
 export const usageParams = z.object({
+  /** One row per UTC `day`, `workbook`, `action`, `provider` or `model` (AI charges only). */
   groupBy: z.enum(usageGroups),
+  /** The first day, `YYYY-MM-DD` (UTC); 29 days before `to` when omitted. */
   from: z.optional(date),
+  /** The last day, inclusive, `YYYY-MM-DD` (UTC); today when omitted. */
   to: z.optional(date),
+  /** Only this workbook's charges. */
   workbookId: z.optional(resourceId),
 });
+/** What a usage report covers and how it is grouped (R18). */
 export type UsageParams = z.infer<typeof usageParams>;
 
+/** One group of a usage report (R18). */
 export const usageRow = z.object({
+  /** The group: a `YYYY-MM-DD` day, or a workbook, action, provider or model id. */
   key: z.string(),
+  /** Charges recorded, own-key and deduplicated ones at 0 credits included (R10, R13). */
   charges: count,
+  /** Credits those charges cost when made, refunded ones included. */
   charged: credits,
+  /** Credits refunds gave back, counted where their charge counts (R15). */
   refunded: credits,
+  /** `charged − refunded`: what the work finally cost. */
   net: credits,
 });
+/** One group of a usage report: charge count, credits charged, refunded and net. */
 export type UsageRow = z.infer<typeof usageRow>;
 
+/** Usage over a period, one row per group and the totals (R18). */
 export const usageReport = z.object({
+  /** What the rows are grouped by. */
   groupBy: openEnum(usageGroups),
+  /** The first day covered, `YYYY-MM-DD`. */
   from: z.string(),
+  /** The last day covered, inclusive, `YYYY-MM-DD`. */
   to: z.string(),
+  /** One row per group: days in date order, other groups by net credits, highest first. */
   data: z.array(usageRow),
-  totals: z.object({ charges: count, charged: credits, refunded: credits, net: credits }),
+  /** The sums of every row. */
+  totals: z.object({
+    /** Charges recorded, own-key and deduplicated ones included. */
+    charges: count,
+    /** Credits charged, refunded charges included. */
+    charged: credits,
+    /** Credits refunds gave back. */
+    refunded: credits,
+    /** `charged − refunded`. */
+    net: credits,
+  }),
 });
+/** Usage over a period: one row per group and the totals (R18). */
 export type UsageReport = z.infer<typeof usageReport>;

@@ -25,6 +25,7 @@ type ErrorClass<T> = abstract new (...args: never[]) => T;
  * under a global symbol, not the class identity.
  */
 export class CreditError extends Error {
+  /** The class's name, branded on its instances for `instanceof` and `is()`, and used as the error's `name`. */
   static readonly kind: string = 'CreditError';
   /** A stable, machine-readable code: the API's problem `code`, or the SDK's own for local failures. */
   readonly code: string;
@@ -32,6 +33,7 @@ export class CreditError extends Error {
   readonly status: number | undefined;
   /** The `x-request-id` of the failed request, to quote to support. */
   readonly requestId: string | undefined;
+  /** More about the failure: the problem body's `details`, such as the limit of a 402; its shape depends on `code`. */
   readonly details: unknown;
 
   constructor(message: string, fields: CreditErrorFields) {
@@ -52,6 +54,7 @@ export class CreditError extends Error {
     this.details = fields.details;
   }
 
+  /** True when `value` is an error of this class or a subclass, from any copy of the SDK. */
   // `this` is the class `instanceof` was asked about, so one method serves every subclass.
   static override [Symbol.hasInstance](value: unknown): boolean {
     const kinds = (value as { [kindsKey]?: unknown } | null | undefined)?.[kindsKey];

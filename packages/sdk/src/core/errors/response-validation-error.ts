@@ -7,5 +7,9 @@ import type { ValidationIssue } from './validation-error';
  */
 export class ResponseValidationError extends CreditError {
   static override readonly kind: string = 'ResponseValidationError';
-  declare readonly details: { issues: ValidationIssue[] };
+  /** The problems found in the response. */
+  declare readonly details: {
+    /** Each value that does not match the contract, with its path. */
+    issues: ValidationIssue[];
+  };
 }

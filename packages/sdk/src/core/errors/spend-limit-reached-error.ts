@@ -8,8 +8,10 @@ import { ApiError } from './api-error';
  */
 export class SpendLimitReachedError extends ApiError {
   static override readonly kind: string = 'SpendLimitReachedError';
+  /** The limit that blocked: its scope and id, the limit, what was spent and what remains, in credits. */
   declare readonly details: LimitDetails;
 
+  /** What blocked: `workbook`, `enrichment` or `run`. */
   get scope(): LimitDetails['scope'] {
     return this.details.scope;
   }

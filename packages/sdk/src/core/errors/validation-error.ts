@@ -1,7 +1,10 @@
 import { CreditError } from './credit-error';
 
+/** One invalid value: where it is and what is wrong with it. */
 export interface ValidationIssue {
+  /** Where the value is, from the top of the request or response, e.g. `['usage', 'inputTokens']`; empty for the whole value. */
   path: readonly PropertyKey[];
+  /** What is wrong with the value, for a person. */
   message: string;
 }
 
@@ -12,5 +15,9 @@ export interface ValidationIssue {
  */
 export class ValidationError extends CreditError {
   static override readonly kind: string = 'ValidationError';
-  declare readonly details: { issues: ValidationIssue[] };
+  /** The problems found; may be empty when the API named none. */
+  declare readonly details: {
+    /** Each invalid value with its path. */
+    issues: ValidationIssue[];
+  };
 }
