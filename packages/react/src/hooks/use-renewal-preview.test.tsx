@@ -1,15 +1,18 @@
 import { useRenewalPreview } from '@creditkit/react';
+import { type RunningServer, startServer } from '@creditkit/server';
 import { waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHookWithCredits } from '../../test/support/render-with-credits';
 import { createTestWorkspace } from '../../test/support/test-workspace';
 
-async function previewFor(planId: string) {
-  const { client } = await (await createTestWorkspace(planId)).connect();
+async function previewOf(workspace: Awaited<ReturnType<typeof createTestWorkspace>>) {
+  const { client } = await workspace.connect();
   const { result: latest } = renderHookWithCredits(() => useRenewalPreview(), { client });
   await waitFor(() => expect(latest.current?.status).toBe('success'));
   return latest.current?.data;
 }
+
+const previewFor = async (planId: string) => previewOf(await createTestWorkspace(planId));
 
 describe('useRenewalPreview against the reference server', () => {
   it('R3: a monthly plan keeps its unused credits up to twice the allowance after renewal', async () => {
@@ -31,5 +34,26 @@ describe('useRenewalPreview against the reference server', () => {
       plan: { id: 'trial' },
       nextPlan: { id: 'free' },
     });
+  });
+});
+
+describe('useRenewalPreview while a renewal is processing (R7)', () => {
+  let server: RunningServer;
+  // A server whose renewals take 90 minutes to credit, as `--renewal-delay 90m` makes it.
+  beforeAll(async () => {
+    server = await startServer({ port: 0, dev: true, renewalDelayMs: 90 * 60_000 });
+  }, 30_000);
+  afterAll(() => server.close());
+
+  it('counts the pending allowance as unused, as it will be by the end of the period', async () => {
+    const workspace = await createTestWorkspace('starter-monthly', { baseUrl: server.url });
+    await workspace.charge({ actionId: 'find-mobile-phone' });
+    const renewed = await workspace.renew();
+    expect(renewed.renewal.status).toBe('processing');
+    expect(renewed.pending).toBeGreaterThan(0);
+
+    const unused = renewed.bySource.plan + renewed.bySource.rollover + renewed.pending;
+    // The cap keeps at most one more allowance on top of the next one (R3): the rest is forfeited.
+    expect(await previewOf(workspace)).toMatchObject({ kept: 2000, forfeited: unused - 2000, balanceAfter: 4000 });
   });
 });

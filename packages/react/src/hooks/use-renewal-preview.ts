@@ -47,7 +47,8 @@ export function useRenewalPreview(): RenewalPreviewResult {
       const error = new Error(`The plan catalogue has no plan "${nextPlanId(current)}".`);
       return { status: 'error', data: undefined, error, updatedAt, isFetching };
     }
-    const preview = previewRenewal({ plan: current.plan, bySource: balance.data.bySource, nextPlan: next });
+    const { bySource, pending } = balance.data;
+    const preview = previewRenewal({ plan: current.plan, bySource, pending, nextPlan: next });
     const data = { ...preview, renewsAt: current.periodEnd, plan: current.plan, nextPlan: next };
     return { status: 'success', data, error: undefined, updatedAt, isFetching };
   }, [balance, plan, plans]);

@@ -21,6 +21,12 @@ export type PreviewRenewalParams = {
   plan: Plan;
   /** What is left in each source now. */
   bySource: Balance['bySource'];
+  /**
+   * The balance's `pending` credits: a renewal still processing (R7). They are plan and rollover credits by the
+   * time the period ends, so they count as unused; without them a preview taken while a renewal processes would
+   * miss the allowance it brings.
+   */
+  pending?: number | undefined;
   /** The plan the renewal moves to (a scheduled change, R6); the same plan when omitted. */
   nextPlan?: Plan | undefined;
 };
@@ -56,8 +62,8 @@ function rolloverLimit(plan: Plan, nextPlan: Plan, unused: number): number {
  * - a policy this SDK does not know keeps nothing: a preview may understate what rolls, never promise too much.
  * Which plan a trial becomes (`thenPlanId`) is the caller's to pass as `nextPlan`.
  */
-export function previewRenewal({ plan, bySource, nextPlan = plan }: PreviewRenewalParams): RenewalPreview {
-  const unused = toThousandths(bySource.plan) + toThousandths(bySource.rollover);
+export function previewRenewal({ plan, bySource, pending = 0, nextPlan = plan }: PreviewRenewalParams): RenewalPreview {
+  const unused = toThousandths(bySource.plan) + toThousandths(bySource.rollover) + toThousandths(pending);
   const allowance = toThousandths(nextPlan.credits);
   const kept = Math.max(0, Math.min(unused, rolloverLimit(plan, nextPlan, unused)));
   const purchased = toThousandths(bySource.purchased);

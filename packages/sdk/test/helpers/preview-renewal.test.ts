@@ -42,6 +42,19 @@ describe('previewRenewal', () => {
     ).toMatchObject({ kept: 12_345.678, forfeited: 0, balanceAfter: 62_345.678 });
   });
 
+  it('R7: credits of a renewal still processing count as unused, as they will be by the period end', () => {
+    // Just renewed into a 2,000-credit period, the allowance not yet effective; 300 rollover are spendable.
+    const bySource = { plan: 0, rollover: 300, purchased: 0 };
+    expect(previewRenewal({ plan: starterMonthly, bySource, pending: 2000 })).toEqual({
+      kept: 2000,
+      forfeited: 300,
+      purchased: 0,
+      newAllowance: 2000,
+      balanceAfter: 4000,
+    });
+    expect(previewRenewal({ plan: starterMonthly, bySource })).toMatchObject({ kept: 300, forfeited: 0 });
+  });
+
   it('R4: 15% of unused rolls on same or higher tier, nothing on a lower tier', () => {
     const bySource = { plan: 100_000, rollover: 0, purchased: 0 };
     expect(previewRenewal({ plan: proAnnual, bySource })).toEqual({
