@@ -1,7 +1,7 @@
 import { useRenewalPreview } from '@creditkit/react';
-import { type RunningServer, startServer } from '@creditkit/server';
 import { waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withProcessingRenewals } from '../../test/support/processing-renewal';
 import { renderHookWithCredits } from '../../test/support/render-with-credits';
 import { createTestWorkspace } from '../../test/support/test-workspace';
 
@@ -38,17 +38,10 @@ describe('useRenewalPreview against the reference server', () => {
 });
 
 describe('useRenewalPreview while a renewal is processing (R7)', () => {
-  let server: RunningServer;
-  // A server whose renewals take 90 minutes to credit, as `--renewal-delay 90m` makes it.
-  beforeAll(async () => {
-    server = await startServer({ port: 0, dev: true, renewalDelayMs: 90 * 60_000 });
-  }, 30_000);
-  afterAll(() => server.close());
+  const renewedWorkspace = withProcessingRenewals();
 
   it('counts the pending allowance as unused, as it will be by the end of the period', async () => {
-    const workspace = await createTestWorkspace('starter-monthly', { baseUrl: server.url });
-    await workspace.charge({ actionId: 'find-mobile-phone' });
-    const renewed = await workspace.renew();
+    const { workspace, renewed } = await renewedWorkspace();
     expect(renewed.renewal.status).toBe('processing');
     expect(renewed.pending).toBeGreaterThan(0);
 

@@ -1,9 +1,9 @@
 import { CreditBalance } from '@creditkit/react';
-import { type RunningServer, startServer } from '@creditkit/server';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusedClient } from '../../../test/support/clients';
+import { withProcessingRenewals } from '../../../test/support/processing-renewal';
 import { renderWithCredits } from '../../../test/support/render-with-credits';
 import { createTestWorkspace } from '../../../test/support/test-workspace';
 
@@ -86,17 +86,10 @@ describe('CreditBalance against the reference server', () => {
 });
 
 describe('CreditBalance while a renewal is processing (R7)', () => {
-  let server: RunningServer;
-  // A server whose renewals take 90 minutes to credit, as `--renewal-delay 90m` makes it.
-  beforeAll(async () => {
-    server = await startServer({ port: 0, dev: true, renewalDelayMs: 90 * 60_000 });
-  }, 30_000);
-  afterAll(() => server.close());
+  const renewedWorkspace = withProcessingRenewals();
 
   it('says the renewal may take up to 2 hours, and when its credits are expected, instead of a scary low balance', async () => {
-    const workspace = await createTestWorkspace('starter-monthly', { baseUrl: server.url });
-    await workspace.charge({ actionId: 'find-mobile-phone' });
-    const renewed = await workspace.renew();
+    const { workspace, renewed } = await renewedWorkspace();
     expect(renewed.renewal.status).toBe('processing');
 
     const { client } = await workspace.connect('member');
