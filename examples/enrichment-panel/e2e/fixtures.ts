@@ -56,15 +56,19 @@ export const test = base.extend<Fixtures, { creditApiUrl: string }>({
     rmSync(dataDir, { recursive: true, force: true });
   },
 
-  // The workbook, loaded and priced; an uncaught error in the page fails the test.
+  // The workbook, loaded and priced. An uncaught error in the page, or anything the demo's strict
+  // Content-Security-Policy refused (an inline style a widget injects, say), fails the test.
   page: async ({ page, demo }, use) => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) pageErrors.push(message.text());
+    });
     await page.goto(demo.url);
     await expect(page.getByRole('heading', { name: 'People workbook' })).toBeVisible();
     await expect(page.getByRole('meter')).toBeVisible();
     await use(page);
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    expect(pageErrors, 'uncaught errors and CSP violations in the page').toEqual([]);
   },
 
   step: async ({ page }, use, testInfo) => {

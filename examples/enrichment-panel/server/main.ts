@@ -86,6 +86,22 @@ app.post('/run-column/:runKey/stop', (context) => {
   return context.body(null, 202);
 });
 
+// The app runs under a strict Content-Security-Policy, as a host's should: no inline script or style, and
+// the browser talks to this server and the Credit API only.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  `connect-src 'self' ${new URL(apiBaseUrl).origin}`,
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+app.use('/*', async (context, next) => {
+  await next();
+  context.header('content-security-policy', contentSecurityPolicy);
+});
 app.use('/*', serveStatic({ root: relative(process.cwd(), appDir) }));
 // Client-side pages (/usage, /settings) load the same document.
 app.get('/*', serveStatic({ root: relative(process.cwd(), appDir), path: 'index.html' }));

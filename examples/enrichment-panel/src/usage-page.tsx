@@ -3,7 +3,7 @@ import { CreditUsage } from '@creditkit/react';
 export function UsagePage() {
   return (
     <section aria-labelledby="usage-title">
-      <h1 id="usage-title">Credit usage</h1>
+      <h1 id="usage-title">Usage</h1>
       <CreditUsage defaultGroupBy="action" />
     </section>
   );
