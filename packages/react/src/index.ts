@@ -42,8 +42,9 @@ export type { CreditBalanceProps } from './widgets/credit-balance/credit-balance
 export { CreditBalance } from './widgets/credit-balance/credit-balance';
 export type { CreditCostBadgeProps } from './widgets/credit-cost-badge/credit-cost-badge';
 export { CreditCostBadge } from './widgets/credit-cost-badge/credit-cost-badge';
-export type { CreditUsageProps, UsageTableGroup } from './widgets/credit-usage/credit-usage';
+export type { CreditUsageProps } from './widgets/credit-usage/credit-usage';
 export { CreditUsage } from './widgets/credit-usage/credit-usage';
+export type { UsageTableGroup } from './widgets/credit-usage/usage-table-group';
 export type { FillRateField, FillRateProps } from './widgets/fill-rate/fill-rate';
 export { FillRate } from './widgets/fill-rate/fill-rate';
 export type { LimitReachedNoticeProps } from './widgets/limit-reached-notice/limit-reached-notice';

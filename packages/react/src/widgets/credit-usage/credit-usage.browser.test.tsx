@@ -50,7 +50,7 @@ describe('CreditUsage in Chromium', () => {
     expect(await screen.findByRole('table', { name: 'By action' })).toBeVisible();
     await userEvent.keyboard('{ArrowRight}{ArrowRight}');
     const byModel = await screen.findByRole('table', { name: 'By model' });
-    expect(within(byModel).getByRole('rowheader', { name: 'gpt-mini' })).toBeVisible();
+    expect(await within(byModel).findByRole('rowheader', { name: 'GPT mini' })).toBeVisible();
 
     await userEvent.tab();
     expect(screen.getByRole('button', { name: 'Download CSV' })).toHaveFocus();

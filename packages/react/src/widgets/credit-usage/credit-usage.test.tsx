@@ -69,13 +69,9 @@ describe('CreditUsage against the reference server', () => {
     });
     const group = await screen.findByRole('group', { name: 'Usage breakdown' });
     expect(within(group).getByRole('radio', { name: 'By action' })).toBeChecked();
-    expect(rowsOf(await screen.findByRole('table', { name: 'By action' }))[1]).toEqual([
-      'find-mobile-phone',
-      '1',
-      '10',
-      '0',
-      '10',
-    ]);
+    const byAction = await screen.findByRole('table', { name: 'By action' });
+    await within(byAction).findByRole('rowheader', { name: 'Find mobile phone number' });
+    expect(rowsOf(byAction)[1]).toEqual(['Find mobile phone number', '1', '10', '0', '10']);
 
     await userEvent.click(within(group).getByRole('radio', { name: 'By provider' }));
     const byProvider = await screen.findByRole('table', { name: 'By provider' });
@@ -92,6 +88,25 @@ describe('CreditUsage against the reference server', () => {
     expect(await screen.findByText('No credits were used in this period.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(changes).toEqual(['provider', 'model']);
+  });
+
+  it('names rows as the API does (actions, models) or as the host does (rowLabel); the CSV keeps the ids', async () => {
+    const workspace = await createTestWorkspace();
+    const usage = { inputTokens: 1000, outputTokens: 1000 };
+    await workspace.charge({ actionId: 'ai-write-gpt-mini', workbookId: 'wb_north', usage });
+    const { client } = await workspace.connect('member');
+    const rowLabel = (group: string, id: string) => (group === 'workbook' && id === 'wb_north' ? 'North' : undefined);
+    renderWithCredits(<CreditUsage defaultGroupBy="model" rowLabel={rowLabel} />, { client, locale: 'en-US' });
+
+    const byModel = await screen.findByRole('table', { name: 'By model' });
+    expect(await within(byModel).findByRole('rowheader', { name: 'GPT mini' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'By action' }));
+    const byAction = await screen.findByRole('table', { name: 'By action' });
+    expect(await within(byAction).findByRole('rowheader', { name: 'Use AI (GPT mini)' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'By workbook' }));
+    const byWorkbook = await screen.findByRole('table', { name: 'By workbook' });
+    expect(within(byWorkbook).getByRole('rowheader', { name: 'North' })).toBeInTheDocument();
+    expect(await client.usage.export({ groupBy: 'workbook' })).toContain('wb_north');
   });
 
   it('keeps a controlled grouping until the host changes it', async () => {

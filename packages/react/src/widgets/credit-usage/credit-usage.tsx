@@ -1,4 +1,3 @@
-import type { UsageParams } from '@creditkit/sdk';
 import { type ReactNode, useId, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
 import { useCreditMessages } from '../../hooks/use-credit-messages';
@@ -6,9 +5,8 @@ import { useUsage } from '../../hooks/use-usage';
 import { LoadFailure } from '../load-failure/load-failure';
 import { downloadText } from './download-text';
 import { UsageChart } from './usage-chart';
-
-/** What the usage table can be grouped by; days are the chart's. */
-export type UsageTableGroup = Exclude<UsageParams['groupBy'], 'day'>;
+import { UsageRowName } from './usage-row-name';
+import { type UsageTableGroup, usageTableGroups } from './usage-table-group';
 
 /** The props of `<CreditUsage>`: the period, an optional workbook, and the table's grouping. */
 export interface CreditUsageProps {
@@ -24,13 +22,16 @@ export interface CreditUsageProps {
   defaultGroupBy?: UsageTableGroup;
   /** Called with the grouping the reader picks, whether `groupBy` is controlled or not. */
   onGroupByChange?: (groupBy: UsageTableGroup) => void;
+  /**
+   * The host's name for a row, such as a workbook's title; `undefined` keeps the default: an action's or a
+   * model's name from the API, a workbook's or a provider's id. The CSV keeps the ids.
+   */
+  rowLabel?: (group: UsageTableGroup, id: string) => string | undefined;
   /** Opt-in dark theme, set as `data-theme` on the widget's `.ck-root`. */
   theme?: 'light' | 'dark';
   /** More classes for the root, next to `ck-root`. */
   className?: string;
 }
-
-const groups = ['workbook', 'action', 'provider', 'model'] as const;
 
 /**
  * The usage view (R18): net credits per day as a bar chart, a table of charges, charged, refunded and net
@@ -41,7 +42,7 @@ const groups = ['workbook', 'action', 'provider', 'model'] as const;
  * the download button `idle` · `downloading` · `failed`.
  */
 export function CreditUsage(props: CreditUsageProps): ReactNode {
-  const { from, to, workbookId, onGroupByChange, theme, className } = props;
+  const { from, to, workbookId, onGroupByChange, rowLabel, theme, className } = props;
   const { usage: text, common } = useCreditMessages();
   const { formatCredits, formatCount } = useCreditFormat();
   const [ownGroupBy, setOwnGroupBy] = useState<UsageTableGroup>(props.defaultGroupBy ?? 'workbook');
@@ -99,7 +100,7 @@ export function CreditUsage(props: CreditUsageProps): ReactNode {
           <UsageChart report={days.data} />
           <fieldset className="ck-usage-groups">
             <legend>{text.groupLabel}</legend>
-            {groups.map((group) => (
+            {usageTableGroups.map((group) => (
               <label key={group} data-state={group === groupBy ? 'checked' : 'unchecked'}>
                 <input
                   type="radio"
@@ -131,7 +132,9 @@ export function CreditUsage(props: CreditUsageProps): ReactNode {
                 <tbody>
                   {table.data.data.map((row) => (
                     <tr key={row.key}>
-                      <th scope="row">{row.key}</th>
+                      <th scope="row">
+                        <UsageRowName group={groupBy} id={row.key} rowLabel={rowLabel} />
+                      </th>
                       {cells(row)}
                     </tr>
                   ))}

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { useActionCost } from '../../hooks/use-action-cost';
+import { useAiModels } from '../../hooks/use-ai-models';
+import type { UsageTableGroup } from './usage-table-group';
+
+/** An action's name, from the same batched, cached query as its cost badge; its id until then. */
+function ActionName({ id }: { id: string }) {
+  return useActionCost(id).data?.name ?? id;
+}
+
+/** A model's display name, from the cached model list; its id until then. */
+function ModelName({ id }: { id: string }) {
+  return useAiModels().data?.find((model) => model.id === id)?.name ?? id;
+}
+
+/**
+ * What a usage row is called: the host's own name for it (a workbook's, say) when `rowLabel` gives one,
+ * else an action's or a model's name as the API knows it, else the id the API grouped by. Only the shown
+ * grouping asks for names, so a table by workbook sends no extra request.
+ */
+export function UsageRowName({
+  group,
+  id,
+  rowLabel,
+}: {
+  group: UsageTableGroup;
+  id: string;
+  rowLabel: ((group: UsageTableGroup, id: string) => string | undefined) | undefined;
+}): ReactNode {
+  const hostLabel = rowLabel?.(group, id);
+  if (hostLabel !== undefined) return hostLabel;
+  if (group === 'action') return <ActionName id={id} />;
+  if (group === 'model') return <ModelName id={id} />;
+  return id;
+}
