@@ -15,8 +15,8 @@ function slug(text: string): string {
 
 /**
  * Whether the simulated provider has nothing for this record and field: about one in four, always the same
- * ones (the free domain lookup and the AI column always have something). The end-to-end tests read it to know which rows
- * are refunded.
+ * ones (the free domain lookup and the AI column always have something). The end-to-end tests read it to
+ * know which rows are refunded.
  */
 export function findsNoData(column: EnrichmentColumn, recordId: string): boolean {
   if (column.field === 'domain' || column.ai) return false;
