@@ -1,8 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { columns, type EnrichmentColumn, findAudience, records } from '../shared/workbook';
+import { columns, type EnrichmentColumn, findAudience, findColumn, records } from '../shared/workbook';
 
 export function column(field: string): EnrichmentColumn {
-  const found = columns.find((candidate) => candidate.field === field);
+  const found = findColumn(field);
   if (!found) throw new Error(`no column ${field}`);
   return found;
 }

@@ -3,9 +3,9 @@ import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { withProcessingRenewals } from '../../test/support/processing-renewal';
 import { renderHookWithCredits } from '../../test/support/render-with-credits';
-import { createTestWorkspace } from '../../test/support/test-workspace';
+import { createTestWorkspace, type TestWorkspace } from '../../test/support/test-workspace';
 
-async function previewOf(workspace: Awaited<ReturnType<typeof createTestWorkspace>>) {
+async function previewOf(workspace: TestWorkspace) {
   const { client } = await workspace.connect();
   const { result: latest } = renderHookWithCredits(() => useRenewalPreview(), { client });
   await waitFor(() => expect(latest.current?.status).toBe('success'));
