@@ -38,7 +38,12 @@ export async function openDatabase(options: Pick<StartOptions, 'dataDir' | 'data
 /** Opens the database, applies migrations, and serves the Credit API. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const db = await openDatabase(options);
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const serverOptions: ServerOptions = {
     db,
     dev: options.dev ?? false,
@@ -57,7 +62,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   // Period ends are checked every minute; a renewal is idempotent per period, so overlap is harmless.
   const renewals = setInterval(() => {
-    renewDueWorkspaces(db, serverOptions.now(), serverOptions.renewalDelayMs).catch((error: unknown) =>
+    renewDueWorkspaces(db, serverOptions.now, serverOptions.renewalDelayMs).catch((error: unknown) =>
       console.error('renewal job failed', error),
     );
   }, 60_000);

@@ -37,7 +37,7 @@ export function createChargeBatcher(options: Pick<ServerOptions, 'db' | 'now'>) 
 
   async function runGroup(workspaceId: string, group: QueuedJob[]): Promise<void> {
     try {
-      const results = await options.db.transaction((tx) => chargeGroup(tx, workspaceId, group, options.now()));
+      const results = await options.db.transaction((tx) => chargeGroup(tx, workspaceId, group, options.now));
       for (const [index, job] of group.entries()) job.settle(results[index] as JobResult);
     } catch (error) {
       // One bad charge (or a lost connection) must not fail the others: retry them one by one.
@@ -76,10 +76,13 @@ export function createChargeBatcher(options: Pick<ServerOptions, 'db' | 'now'>) 
 export type ChargeBatcher = ReturnType<typeof createChargeBatcher>;
 
 /** One group in one transaction: claim the keys, replay the repeats, charge the rest, store the answers. */
-async function chargeGroup(tx: Queryable, workspaceId: string, jobs: readonly ChargeJob[], now: Date) {
-  // The workspace row before the keys, the order every charge takes its locks in.
+async function chargeGroup(tx: Queryable, workspaceId: string, jobs: readonly ChargeJob[], clock: () => Date) {
+  // The workspace row before the keys, the order every mutation takes its locks in.
   const workspace = await readWorkspace(tx, workspaceId, true);
   if (!workspace) throw new Error(`workspace ${workspaceId} of an authenticated caller is gone`);
+  // The time is read once the lock is ours: a grant that a purchase made while this group waited is
+  // effective by then, so it is spendable here and the ledger's balances stay in commit order.
+  const now = clock();
   const owners = new Map<string, ChargeJob>();
   for (const job of jobs) if (job.claim && !owners.has(job.claim.key)) owners.set(job.claim.key, job);
   const claims = await claimKeys(

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database, Queryable } from '../store/database';
 import { type ClaimResult, claimKeys, type KeyClaim, saveAnswers } from '../store/idempotency-keys';
+import { readWorkspace } from '../store/workspaces';
 import type { AppEnv } from './env';
 import { ApiProblem } from './problem';
 
@@ -44,6 +45,10 @@ export function replay(claim: KeyClaim, found: Exclude<ClaimResult, { claimed: t
  * R19: runs a mutation once per Idempotency-Key. The key is claimed in the mutation's own transaction,
  * so a crash loses both or neither; a repeat gets the first answer; the same key with another body or
  * route is a 409. Without a key the mutation simply runs.
+ *
+ * Every mutation takes the workspace row lock first, before its key and before any row it writes: one lock
+ * order for all writers of a workspace (charges take it first too), so two of them never wait on each other
+ * in a cycle, and each sees the balance the one before it left.
  */
 export async function idempotent(
   context: Context<AppEnv>,
@@ -53,9 +58,10 @@ export async function idempotent(
   run: (tx: Queryable) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
   const claim = keyClaim(context, route, body);
-  if (claim === undefined) return db.transaction(run);
   const { workspaceId } = context.get('caller');
   return db.transaction(async (tx) => {
+    await readWorkspace(tx, workspaceId, true);
+    if (claim === undefined) return run(tx);
     const found = (await claimKeys(tx, workspaceId, [claim])).get(claim.key);
     if (!found?.claimed) return replay(claim, found);
     const answer = await run(tx);

@@ -4,22 +4,33 @@ import { ledgerSchema } from './migrations/001-ledger';
 /** Versioned migrations, applied once each and in order; the same SQL runs on PGlite and PostgreSQL. */
 const migrations: readonly { version: number; sql: string }[] = [{ version: 1, sql: ledgerSchema }];
 
+/**
+ * Any constant names the lock; this one spells "creditkit" in a bigint. Every instance of a deployment
+ * takes it before any DDL, so instances started together against an empty PostgreSQL create the schema
+ * once instead of racing on the catalogue (`pg_type_typname_nsp_index`).
+ */
+const migrationLock = 0x6372656469746b69n;
+
+/**
+ * Applies what is missing, all in one transaction under the migration lock: the migrations table itself
+ * included, so the first instance creates everything and the others, waiting on the lock, find it done.
+ */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
-  const applied: number[] = [];
-  for (const migration of migrations) {
-    const done = await db.transaction(async (tx) => {
-      // The lock makes concurrent starts against one PostgreSQL apply each migration once.
-      await tx.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
-      const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
-      if (rows.length > 0) return false;
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [migrationLock.toString()]);
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version),
+    );
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.version)) continue;
       await tx.exec(migration.sql);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
-      return true;
-    });
-    if (done) applied.push(migration.version);
-  }
-  return applied;
+      applied.push(migration.version);
+    }
+    return applied;
+  });
 }

@@ -12,16 +12,19 @@ import { readWorkspace } from './workspaces';
  * rows, what rolls leaves its old grant (`expired` rows) for one new rollover grant, a scheduled plan
  * change (R6) or a trial's end (R5) takes effect, and the new allowance becomes spendable after the
  * renewal delay (R7). `periodEnd` is when the ending period ends: its stored end, or now when forced.
+ * The clock is read once the workspace row is locked, so a grant another writer made while this waited is
+ * already effective and every `balance_after` follows commit order.
  */
 export async function renewWorkspace(
   tx: Queryable,
   workspaceId: string,
-  now: Date,
+  clock: () => Date,
   delayMs: number,
   force: boolean,
 ): Promise<boolean> {
   const workspace = await readWorkspace(tx, workspaceId, true);
   if (!workspace) return false;
+  const now = clock();
   const storedEnd = new Date(workspace.period_end);
   if (!force && storedEnd > now) return true;
   const plan = findPlan(workspace.plan_id);
@@ -104,11 +107,11 @@ export async function renewWorkspace(
 }
 
 /** Renews every workspace whose period has ended; the server runs this on a timer. */
-export async function renewDueWorkspaces(db: Database, now: Date, delayMs: number): Promise<number> {
+export async function renewDueWorkspaces(db: Database, clock: () => Date, delayMs: number): Promise<number> {
   const due = await db.query<{ id: string }>(
     'SELECT id FROM workspaces WHERE period_end <= $1 ORDER BY period_end LIMIT 500',
-    [now],
+    [clock()],
   );
-  for (const { id } of due) await db.transaction((tx) => renewWorkspace(tx, id, now, delayMs, false));
+  for (const { id } of due) await db.transaction((tx) => renewWorkspace(tx, id, clock, delayMs, false));
   return due.length;
 }

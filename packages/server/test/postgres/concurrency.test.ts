@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import {
   type Charge,
   type ChargeCreateParams,
@@ -10,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
 import { reconcile } from '../../src/store/reconcile';
 import { createDevWorkspace } from '../support/dev-workspace';
+import { balanceChainBreaks } from '../support/ledger-chain';
 import { postgresForTests, type ThrowawayPostgres } from '../support/postgres';
+import { prng, readInteger, roundRandom, seedFrom } from '../support/seeded-random';
 
 /*
  * PGlite has one connection, so it decides charges one at a time and cannot show a race. These rounds run the
@@ -23,26 +24,7 @@ const clientCount = 64;
 const oversubscription = 2.5;
 /** `CONCURRENCY_ROUNDS` raises the count for a longer soak; `CONCURRENCY_SEED` replays a printed seed. */
 const rounds = readInteger('CONCURRENCY_ROUNDS', 20);
-const seed = readInteger('CONCURRENCY_SEED', randomInt(2 ** 31));
-
-function readInteger(name: string, fallback: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  if (!/^\d+$/.test(text)) throw new Error(`${name} must be a non-negative integer, not "${text}"`);
-  return Number(text);
-}
-
-/** mulberry32: small and good enough to draw round parameters, so the printed seed replays every round. */
-function prng(start: number): (below: number) => number {
-  let state = start >>> 0;
-  return (below) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * below);
-  };
-}
+const seed = seedFrom('CONCURRENCY_SEED');
 
 /** Amounts are compared in integer thousandths, as the server keeps them, so float sums never decide a test. */
 const thousandths = (credits: number) => Math.round(credits * 1000);
@@ -157,27 +139,6 @@ async function storedCharges(workspaceId: string) {
   return { count: Number(row?.count), credits: Number(row?.credits) };
 }
 
-/**
- * The ledger's running balance, entry by entry: never below 0, and each entry's balance is the one before it
- * plus its credits. Two charges deciding on the same stale balance would break the chain even if the totals
- * happened to add up.
- */
-async function balanceChainBreaks(workspaceId: string): Promise<string[]> {
-  const entries = await server.db.query<{ id: number; credits: number; balance_after: number }>(
-    'SELECT id, credits, balance_after FROM ledger_entries WHERE workspace_id = $1 ORDER BY id',
-    [workspaceId],
-  );
-  const breaks: string[] = [];
-  let balance = 0;
-  for (const entry of entries) {
-    balance += Number(entry.credits);
-    if (Number(entry.balance_after) !== balance || balance < 0) {
-      breaks.push(`entry ${entry.id}: balance_after ${entry.balance_after}, expected ${balance}`);
-    }
-  }
-  return breaks;
-}
-
 const statusList = (statuses: Map<number, number>) =>
   [...statuses]
     .sort(([a], [b]) => a - b)
@@ -227,7 +188,7 @@ async function limitScenario(random: (below: number) => number): Promise<string>
   expect(await admin.spendLimits.retrieve({ workbookId })).toMatchObject({ limit, spent: limit, remaining: 0 });
   expect((await admin.balance.retrieve()).spendable).toBe(allowance - limit);
   expect(await storedCharges(workspaceId)).toEqual({ count: limit, credits: thousandths(limit) });
-  expect(await balanceChainBreaks(workspaceId)).toEqual([]);
+  expect(await balanceChainBreaks(server.db, workspaceId)).toEqual([]);
   expect(await reconcile(server.db, workspaceId)).toEqual([]);
   const duplicates = load.outcomes.length - demand;
   return `limit ${limit}/demand ${demand} +${duplicates} dup: ${statusList(load.statuses)} in ${seconds(load.ms)}`;
@@ -297,7 +258,7 @@ async function balanceScenario(random: (below: number) => number): Promise<strin
     count: spentBefore.length + charged.length,
     credits: spentBeforeTotal + chargedTotal,
   });
-  expect(await balanceChainBreaks(workspaceId)).toEqual([]);
+  expect(await balanceChainBreaks(server.db, workspaceId)).toEqual([]);
   expect(await reconcile(server.db, workspaceId)).toEqual([]);
   return (
     `balance ${spendable / 1000}/demand ${demand / 1000} (limit ${limitMode}): ${statusList(load.statuses)}, ` +
@@ -312,8 +273,7 @@ describe(
   () => {
     for (let round = 1; round <= rounds; round++) {
       it(`round ${round}`, async () => {
-        // Each round draws from its own stream, so a round's parameters do not depend on the rounds before it.
-        const random = prng(seed ^ Math.imul(round, 0x9e3779b1));
+        const random = roundRandom(seed, round);
         const limitRandom = prng(random(2 ** 31));
         const balanceRandom = prng(random(2 ** 31));
         const started = performance.now();

@@ -24,8 +24,10 @@ export function devRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const workspaceId = pathId(context, 'workspaceId');
     // Dev routes still respect tenancy: a caller renews its own workspace only (R21).
     if (workspaceId !== context.get('caller').workspaceId) throw notFound('workspace');
-    const now = options.now();
-    await options.db.transaction((tx) => renewWorkspace(tx, workspaceId, now, options.renewalDelayMs, true));
-    return context.json(await readBalance(options.db, workspaceId, now));
+    const balance = await options.db.transaction(async (tx) => {
+      await renewWorkspace(tx, workspaceId, options.now, options.renewalDelayMs, true);
+      return readBalance(tx, workspaceId, options.now());
+    });
+    return context.json(balance);
   });
 }

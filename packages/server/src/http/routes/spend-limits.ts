@@ -4,7 +4,6 @@ import { toCredits, toThousandths } from '../../ledger/amounts';
 import type { Queryable } from '../../store/database';
 import { emitEvent } from '../../store/ledger-writes';
 import type { SpendRow } from '../../store/rows';
-import { readWorkspace } from '../../store/workspaces';
 import { sendAnswer } from '../answer';
 import { requireAdmin } from '../auth';
 import type { AppEnv, ServerOptions } from '../env';
@@ -56,8 +55,6 @@ export function spendLimitRoutes(app: Hono<AppEnv>, options: ServerOptions): voi
       const update = parse(spendLimitUpdateParams, await readJson(context), 'spend limit');
       const answer = await idempotent(context, options.db, `PUT ${path}:${id}`, update, async (tx) => {
         const now = options.now();
-        // Workspace row first, as a charge takes its locks, so the two never wait on each other in a cycle.
-        await readWorkspace(tx, caller.workspaceId, true);
         const before = await readSpend(tx, caller.workspaceId, scope, id);
         const limit = toThousandths(update.limit);
         const [row] = await tx.query<SpendRow>(
