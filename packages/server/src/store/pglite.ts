@@ -1,13 +1,22 @@
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataFolder } from './data-folder-lock';
 import type { Database } from './database';
 
 /**
  * The embedded database: PGlite in this process, on a data folder or in memory. It has one connection,
- * so transactions run one at a time, which is also what makes each charge atomic here.
+ * so transactions run one at a time, which is also what makes each charge atomic here. A data folder is
+ * taken for this process alone first: PGlite does not lock it, and a second process would write over it.
  */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  await db.waitReady;
+  const unlock = dataDir === undefined ? () => undefined : lockDataFolder(dataDir);
+  let db: PGlite;
+  try {
+    db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    await db.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: 'pglite',
     async query<Row>(sql: string, params: readonly unknown[] = []) {
@@ -27,6 +36,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
         }),
       );
     },
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      unlock();
+    },
   };
 }

@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database';
 import { openPglite } from '../../src/store/pglite';
 import { openPostgres } from '../../src/store/postgres';
 import { reconcile } from '../../src/store/reconcile';
 import { postgresForTests, type ThrowawayPostgres } from '../support/postgres';
+import { killServerProcesses, type ServerProcess, spawnServer } from '../support/server-process';
 
 /*
  * The server runs as the real CLI in a child process, so SIGKILL stops it wherever it is: between two statements
@@ -16,63 +15,12 @@ import { postgresForTests, type ThrowawayPostgres } from '../support/postgres';
  * whole charges only, and retrying every request with its idempotency key must charge each exactly once.
  */
 
-const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const requestCount = 200;
 /** Kill once this many answers came back: enough to have acknowledged charges, with many still in flight. */
 const answersBeforeKill = 50;
 /** Below the request count, so the load ends in both 201s and 402s and both kinds of answer must survive. */
 const workbookLimit = 120;
 const workbookId = 'wb_crash';
-
-/** Children still running, killed after each test so a failed assertion never leaves a server behind. */
-const running = new Set<ChildProcess>();
-
-interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  workspaceId: string;
-  secretKey: string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `creditkit-server --dev` and resolves once it has printed its address and the demo workspace's key. */
-async function spawnServer(storage: readonly string[]): Promise<ServerProcess> {
-  if (!existsSync(cliPath)) {
-    throw new Error(`${cliPath} is missing: build the server first (pnpm --filter @creditkit/server build).`);
-  }
-  const child = spawn(process.execPath, [cliPath, '--dev', '--port', '0', ...storage], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  let output = '';
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      running.delete(child);
-      resolve(code);
-    }),
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the server did not start within 60 s:\n${output}`));
-    }, 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      const demo = /dev mode: demo workspace ([^,\s]+), admin secret key (sk_\S+)/.exec(output);
-      if (url && demo?.[1] && demo[2]) {
-        clearTimeout(timer);
-        resolve({ child, url, workspaceId: demo[1], secretKey: demo[2], exited });
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code}) before it was ready:\n${output}`));
-    });
-  });
-}
 
 interface Answer {
   status: number;
@@ -264,7 +212,7 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
   }, 60_000);
 
   afterEach(() => {
-    for (const child of running) child.kill('SIGKILL');
+    killServerProcesses();
   });
 
   afterAll(async () => {
