@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './http/app';
 import type { ServerOptions } from './http/env';
+import { checkSessionSecret, generatedSessionSecret } from './http/session-secret';
 import type { Database } from './store/database';
 import { migrate } from './store/migrate';
 import { openPglite } from './store/pglite';
@@ -37,6 +37,9 @@ export async function openDatabase(options: Pick<StartOptions, 'dataDir' | 'data
 
 /** Opens the database, applies migrations, and serves the Credit API. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const givenSecret = options.sessionSecret ?? process.env.CREDITKIT_SESSION_SECRET;
+  // Before the database: a server that would sign forgeable tokens must not start at all.
+  if (givenSecret !== undefined) checkSessionSecret(givenSecret);
   const db = await openDatabase(options);
   try {
     await migrate(db);
@@ -48,8 +51,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     dev: options.dev ?? false,
     renewalDelayMs: options.renewalDelayMs ?? 0,
-    // A random secret means tokens die with the process; set one to share tokens across servers.
-    sessionSecret: options.sessionSecret ?? process.env.CREDITKIT_SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionSecret: givenSecret ?? generatedSessionSecret(options.dataDir),
     corsOrigin: options.corsOrigin,
     now: options.now ?? (() => new Date()),
     eventStream: options.eventStream,

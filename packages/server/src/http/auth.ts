@@ -34,7 +34,7 @@ export function authenticate(options: ServerOptions): MiddlewareHandler<AppEnv> 
     let caller: Caller | null = null;
     if (credential.startsWith('sk_')) {
       const workspaceId = await workspaceOf(credential);
-      if (workspaceId) caller = { workspaceId, role: 'admin', credential: 'secret_key', userId: null };
+      if (workspaceId) caller = { workspaceId, role: 'admin', credential: 'secret_key', userId: null, expiresAt: null };
     } else {
       caller = verifySessionToken(credential, options.sessionSecret, options.now());
     }

@@ -6,6 +6,8 @@ export interface Caller {
   role: 'admin' | 'member';
   credential: 'secret_key' | 'session';
   userId: string | null;
+  /** When a session token stops being accepted (an event stream on it ends then); null for a secret key. */
+  expiresAt: Date | null;
 }
 
 export interface ServerOptions {

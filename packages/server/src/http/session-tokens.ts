@@ -5,9 +5,16 @@ interface TokenClaims {
   ws: string;
   sub: string;
   role: 'admin' | 'member';
+  /** Issued at, seconds since the epoch. */
+  iat: number;
   /** Expiry, seconds since the epoch. */
   exp: number;
 }
+
+/** The longest a session token lives. A token claiming more is refused whatever its signature. */
+export const maxSessionSeconds = 3600;
+/** How far apart the clocks of a deployment's servers may be, for a token minted by one and read by another. */
+const clockSkewSeconds = 60;
 
 const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest('base64url');
 
@@ -31,8 +38,15 @@ export function verifySessionToken(token: string, secret: string, now: Date): Ca
   } catch {
     return null;
   }
-  if (typeof claims.ws !== 'string' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
-  if (claims.role !== 'admin' && claims.role !== 'member') return null;
-  if (claims.exp * 1000 <= now.getTime()) return null;
-  return { workspaceId: claims.ws, userId: claims.sub, role: claims.role, credential: 'session' };
+  const { ws, sub, role, iat, exp } = claims;
+  if (typeof ws !== 'string' || typeof sub !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
+    return null;
+  }
+  if (role !== 'admin' && role !== 'member') return null;
+  // Short-lived by construction, not only by the signer's word: a leaked secret or a bug that signs a long
+  // lifetime still yields tokens that die within the hour.
+  const nowSeconds = now.getTime() / 1000;
+  if (exp - iat > maxSessionSeconds || iat > nowSeconds + clockSkewSeconds) return null;
+  if (exp - nowSeconds > maxSessionSeconds + clockSkewSeconds || exp <= nowSeconds) return null;
+  return { workspaceId: ws, userId: sub, role, credential: 'session', expiresAt: new Date(exp * 1000) };
 }

@@ -80,6 +80,8 @@ interface Subscription {
   settings: EventStreamSettings;
   /** Aborted when the client goes away. */
   signal: AbortSignal;
+  /** True once the credential the stream was opened with has expired: a session token lives an hour at most. */
+  expired: () => boolean;
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -96,14 +98,21 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Sends the workspace's events after the cursor, then every new one, until the client disconnects. */
+/**
+ * Sends the workspace's events after the cursor, then every new one, until the client disconnects or its
+ * token expires. Then the stream ends: the client reconnects with a fresh token and its Last-Event-ID.
+ */
 async function pump(sse: SSEStreamingApi, subscription: Subscription): Promise<void> {
-  const { db, workspaceId, settings, signal } = subscription;
+  const { db, workspaceId, settings, signal, expired } = subscription;
   let cursor = subscription.cursor;
   // A first byte right away, so the client knows it is subscribed even when nothing happens for a while.
   await sse.write(': connected\n\n');
   let lastWrite = Date.now();
   while (!signal.aborted) {
+    if (expired()) {
+      await sse.write(': session expired, reconnect with a fresh token\n\n');
+      return;
+    }
     const events = await readEventsAfter(db, workspaceId, cursor);
     for (const event of events) {
       await sse.write(formatEvent(event));
@@ -131,7 +140,7 @@ export function eventRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   };
 
   app.get('/v1/events', async (context) => {
-    const { workspaceId } = context.get('caller');
+    const { workspaceId, expiresAt } = context.get('caller');
     const resumeAfter = resumePoint(context);
     const open = openStreams.get(workspaceId) ?? 0;
     if (open >= settings.maxStreamsPerWorkspace) {
@@ -163,7 +172,14 @@ export function eventRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     return streamSSE(context, async (sse) => {
       sse.onAbort(stop);
       try {
-        await pump(sse, { db: options.db, workspaceId, cursor, settings, signal: disconnected.signal });
+        await pump(sse, {
+          db: options.db,
+          workspaceId,
+          cursor,
+          settings,
+          signal: disconnected.signal,
+          expired: () => expiresAt !== null && options.now() >= expiresAt,
+        });
       } catch (error) {
         // The client reconnects with Last-Event-ID and misses nothing; a closing server is no news.
         if (!disconnected.signal.aborted) console.error(`[${requestId}] event stream ended:`, error);

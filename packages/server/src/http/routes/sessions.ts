@@ -2,7 +2,7 @@ import { sessionCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { requireSecretKey } from '../auth';
 import type { AppEnv, ServerOptions } from '../env';
-import { mintSessionToken } from '../session-tokens';
+import { maxSessionSeconds, mintSessionToken } from '../session-tokens';
 import { parse, readJson } from '../validate';
 
 export function sessionRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
@@ -10,9 +10,10 @@ export function sessionRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const caller = context.get('caller');
     requireSecretKey(caller);
     const params = parse(sessionCreateParams, await readJson(context), 'session');
-    const expiresAt = new Date(options.now().getTime() + (params.expiresIn ?? 3600) * 1000);
+    const issuedAt = Math.floor(options.now().getTime() / 1000);
+    const expiresAt = new Date((issuedAt + (params.expiresIn ?? maxSessionSeconds)) * 1000);
     const token = mintSessionToken(
-      { ws: caller.workspaceId, sub: params.userId, role: params.role, exp: Math.floor(expiresAt.getTime() / 1000) },
+      { ws: caller.workspaceId, sub: params.userId, role: params.role, iat: issuedAt, exp: expiresAt.getTime() / 1000 },
       options.sessionSecret,
     );
     return context.json(
