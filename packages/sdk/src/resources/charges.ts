@@ -30,7 +30,11 @@ export class ChargesResource {
     return this.transport.json({ method: 'GET', path: `/v1/charges/${id}`, options }, charge);
   }
 
-  /** Refunds a charge whose provider delivered no valid data (R15). Refunding twice changes nothing. */
+  /**
+   * Refunds a charge whose provider delivered no valid data (R15). Refunding twice changes nothing. A refund
+   * is the host server's decision: the secret key or an admin session may refund; a member session gets
+   * `PermissionDeniedError` (403), since a member could otherwise undo a spend limit by charge → refund.
+   */
   async refund(chargeId: string, params: ChargeRefundParams, options?: RequestOptions): Promise<Charge> {
     const id = encodeURIComponent(validateParams(resourceId, chargeId, 'charge id'));
     const body = validateParams(chargeRefundParams, params, 'refund');

@@ -140,10 +140,24 @@ describe('the rules over HTTP, through the SDK', () => {
     expect(await reconcile(server.db, workspaceId)).toEqual([]);
   });
 
-  it('R20: members read and run; only admins buy credits and set own keys', async () => {
+  it('R20, R15: members read and run; only admins buy credits, set own keys and refund', async () => {
     const { client } = await newWorkspace('starter-monthly');
     const { token } = await client.sessions.create({ userId: 'u1', role: 'member' });
     const member = createCreditClient({ baseUrl: server.url, token: () => token });
+    const charge = await member.charges.create({
+      actionId: 'find-work-email',
+      workbookId: 'wb',
+      recordId: 'r',
+      field: 'e',
+    });
+    await expect(member.charges.refund(charge.id, { reason: 'no data' })).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
+    expect((await client.charges.retrieve(charge.id)).status).toBe('charged');
+    const { token: adminToken } = await client.sessions.create({ userId: 'u2', role: 'admin' });
+    const admin = createCreditClient({ baseUrl: server.url, token: () => adminToken });
+    expect((await admin.charges.refund(charge.id, { reason: 'no data' })).status).toBe('refunded');
     await expect(member.purchases.create({ credits: 10 })).rejects.toMatchObject({ status: 403 });
     await expect(member.integrations.setKey('phonebook', { apiKey: 'pb_live_12345678' })).rejects.toMatchObject({
       status: 403,

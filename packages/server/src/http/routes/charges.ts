@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { refundCharge } from '../../store/charges';
 import { readCharge } from '../../store/read-models';
 import { sendAnswer } from '../answer';
+import { requireAdmin } from '../auth';
 import { createChargeBatcher } from '../charge-batcher';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent, keyClaim } from '../idempotency';
@@ -28,10 +29,14 @@ export function chargeRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     return context.json(charge);
   });
 
+  // R15, R20: a refund is the host server's decision (its provider failed), never a member's: a member's
+  // browser could otherwise loop charge → refund and undo a spend limit.
   app.post('/v1/charges/:chargeId/refund', async (context) => {
+    const caller = context.get('caller');
+    requireAdmin(caller);
+    const { workspaceId } = caller;
     const chargeId = pathId(context, 'chargeId');
     const { reason } = parse(chargeRefundParams, await readJson(context), 'refund');
-    const { workspaceId } = context.get('caller');
     const answer = await idempotent(
       context,
       options.db,
