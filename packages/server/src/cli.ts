@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type BucketSize, defaultRateLimits, type RateLimits } from './http/rate-limit';
 import { startServer } from './server';
 import { createWorkspace } from './store/workspaces';
 
@@ -15,7 +16,13 @@ const usage = `creditkit-server: the reference Credit API
   --dev                    dev routes on, and a demo workspace whose admin secret key is printed
   --renewal-delay <time>   how long renewed credits take to appear, e.g. 90m or 2h (default 0)
   --cors-origin <origin>   let browsers on this origin call the API (dev mode allows localhost)
-  --help`;
+  --rate-limit <n[/burst]>          requests a second per workspace secret key (default 200/400; 0: none)
+  --session-rate-limit <n[/burst]>  requests a second per user's session tokens (default 20/60; 0: none)
+                           (dev mode has no rate limits unless these are given)
+  --help
+
+Environment: DATABASE_URL; CREDITKIT_SESSION_SECRET, the secret that signs session tokens (at least 32
+bytes, the same on every server of a deployment; without it one is generated, and kept in the data folder).`;
 
 /** `90m`, `2h`, `30s` or plain milliseconds. */
 function parseDuration(text: string): number {
@@ -23,6 +30,31 @@ function parseDuration(text: string): number {
   if (!match) throw new Error(`--renewal-delay: cannot read "${text}" (try 90m or 2h)`);
   const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'];
   return Number(match[1]) * unit;
+}
+
+/** `100` or `100/300`: requests a second and the burst (twice the rate when omitted); `0` for no limit. */
+function parseBucket(option: string, text: string | undefined): BucketSize | null | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)(?:\/(\d+))?$/.exec(text.trim());
+  if (!match) throw new Error(`${option}: cannot read "${text}" (try 100 or 100/300)`);
+  const perSecond = Number(match[1]);
+  if (perSecond === 0) return null;
+  const burst = match[2] === undefined ? 2 * perSecond : Number(match[2]);
+  if (burst < 1) throw new Error(`${option}: the burst must be at least 1`);
+  return { perSecond, burst };
+}
+
+/** The limits the flags ask for: each unset one is the default, or none in dev mode. */
+function rateLimitsOf(dev: boolean, secretKey: string | undefined, session: string | undefined): RateLimits | null {
+  const pick = (kind: keyof RateLimits, option: string, text: string | undefined) => {
+    const given = parseBucket(option, text);
+    return given !== undefined ? given : dev ? null : defaultRateLimits[kind];
+  };
+  const limits: RateLimits = {
+    secretKey: pick('secretKey', '--rate-limit', secretKey),
+    session: pick('session', '--session-rate-limit', session),
+  };
+  return limits.secretKey || limits.session ? limits : null;
 }
 
 /** Dev mode keeps its demo workspace's key beside the data, so a restart prints the same key. */
@@ -49,6 +81,8 @@ async function main() {
       dev: { type: 'boolean', default: false },
       'renewal-delay': { type: 'string', default: '0' },
       'cors-origin': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'session-rate-limit': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -65,6 +99,7 @@ async function main() {
     dev: values.dev,
     renewalDelayMs: parseDuration(values['renewal-delay']),
     ...(values['cors-origin'] && { corsOrigin: values['cors-origin'] }),
+    rateLimits: rateLimitsOf(values.dev, values['rate-limit'], values['session-rate-limit']),
   });
   const storage = databaseUrl ? 'PostgreSQL' : (dataDir ?? 'memory');
   console.log(`creditkit Credit API listening on ${server.url} (storage: ${storage})`);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './http/app';
 import type { ServerOptions } from './http/env';
+import { defaultRateLimits, type RateLimits } from './http/rate-limit';
 import { checkSessionSecret, generatedSessionSecret } from './http/session-secret';
 import type { Database } from './store/database';
 import { migrate } from './store/migrate';
@@ -20,6 +21,8 @@ export interface StartOptions {
   renewalDelayMs?: number;
   corsOrigin?: string;
   sessionSecret?: string;
+  /** Per-credential request limits: the defaults unless dev mode, where they are off unless given; null for none. */
+  rateLimits?: RateLimits | null;
   now?: () => Date;
   eventStream?: ServerOptions['eventStream'];
 }
@@ -53,6 +56,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     renewalDelayMs: options.renewalDelayMs ?? 0,
     sessionSecret: givenSecret ?? generatedSessionSecret(options.dataDir),
     corsOrigin: options.corsOrigin,
+    rateLimits: options.rateLimits !== undefined ? options.rateLimits : options.dev ? null : defaultRateLimits,
     now: options.now ?? (() => new Date()),
     eventStream: options.eventStream,
   };

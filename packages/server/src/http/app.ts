@@ -6,6 +6,7 @@ import { requestId } from 'hono/request-id';
 import { authenticate } from './auth';
 import type { AppEnv, ServerOptions } from './env';
 import { ApiProblem, problemResponse } from './problem';
+import { rateLimit } from './rate-limit';
 import { actionRoutes } from './routes/actions';
 import { aiRoutes } from './routes/ai';
 import { balanceRoutes } from './routes/balance';
@@ -62,6 +63,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
       ? next()
       : auth(context, next),
   );
+  if (options.rateLimits) app.use('/v1/*', rateLimit(options.rateLimits));
 
   sessionRoutes(app, options);
   balanceRoutes(app, options);

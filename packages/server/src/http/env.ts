@@ -1,4 +1,5 @@
 import type { Database } from '../store/database';
+import type { RateLimits } from './rate-limit';
 
 export interface Caller {
   workspaceId: string;
@@ -22,6 +23,8 @@ export interface ServerOptions {
   corsOrigin: string | undefined;
   /** The clock, so tests can move time. */
   now: () => Date;
+  /** Per-credential request limits (429 with Retry-After past them); null turns them off. */
+  rateLimits: RateLimits | null;
   /** Tuning of the event streams (how many per workspace, poll and keep-alive intervals). */
   eventStream?: Partial<EventStreamSettings> | undefined;
 }
