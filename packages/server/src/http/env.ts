@@ -1,4 +1,5 @@
 import type { Database } from '../store/database';
+import type { TokenCounter } from '../tokens/token-counter';
 
 export interface Caller {
   workspaceId: string;
@@ -20,6 +21,8 @@ export interface ServerOptions {
   corsOrigin: string | undefined;
   /** The clock, so tests can move time. */
   now: () => Date;
+  /** Counts prompt tokens for AI estimates, off the event loop. */
+  tokenCounter: TokenCounter;
   /** Tuning of the event streams (how many per workspace, poll and keep-alive intervals). */
   eventStream?: Partial<EventStreamSettings> | undefined;
 }
