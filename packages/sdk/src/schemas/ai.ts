@@ -41,9 +41,9 @@ export const aiEstimateCreateParams = z
     inputTokens: z.optional(count),
     /**
      * The prompt text of one row, at most {@link MAX_PROMPT_LENGTH} (200,000) UTF-16 code units, counted by the
-     * server's tokenizer (o200k_base) when `inputTokens` is omitted. A run of more than 128 characters with no
-     * space, punctuation or change of script (a long word, CJK text, emoji) is counted in 128-character pieces,
-     * which may count about one token more per piece than the model's own tokenizer.
+     * server's tokenizer (o200k_base) when `inputTokens` is omitted. A run of more than 128 characters that the
+     * tokenizer does not split (letters with no space or punctuation between them, CJK text, emoji, spaces) is
+     * counted in 128-character pieces, which may count about one token more per piece than the whole run would.
      */
     prompt: z.optional(
       z.string().check(
