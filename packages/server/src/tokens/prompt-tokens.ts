@@ -9,7 +9,7 @@ import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants'
  * pair. gpt-tokenizer's merge rescans and splices the whole pre-token for every merge, so its time is quadratic in
  * the pre-token's length: 100,000 letters without a space took 4.7 s, 200,000 CJK characters (one pre-token, as
  * CJK has no spaces) 174 s. Cutting longer pre-tokens into pieces of this length makes the work linear in the
- * prompt's length (about 2 µs a character for random CJK, the slowest input measured).
+ * prompt's length (2–3.5 µs a character for random CJK, the slowest input measured).
  *
  * 128 is the length of o200k_base's longest token (128 spaces), so a piece can still become any single token.
  * Ordinary prose never has a pre-token this long and is counted exactly as the model's tokenizer counts it. A

@@ -5,7 +5,7 @@ import type { TokenCounter } from './token-counter';
 import { TokenCounterBusyError } from './token-counter-busy-error';
 
 export interface TokenCountingSettings {
-  /** Threads that count; each is started on first need and holds its own copy of the tokenizer (~100 MB). */
+  /** Threads that count; each is started on first need and holds its own copy of the tokenizer (80–120 MB measured). */
   workers: number;
   /**
    * Characters of prompt text waiting or being counted, all workspaces together. A prompt that would go past it
@@ -16,8 +16,8 @@ export interface TokenCountingSettings {
 
 /**
  * One thread less than the machine's cores, so the event loop keeps one, and at most 4. The queue holds five
- * prompts of the longest kind per thread: at the slowest rate measured (2 µs a character of random CJK text)
- * a full queue drains in about 2 s, which is also what a refusal asks the caller to wait.
+ * prompts of the longest kind per thread: at the slowest rate measured (2–3.5 µs a character of random CJK text
+ * on a busy 2-core machine) a full queue drains in 2–4 s; a refusal asks the caller to wait 2 s.
  */
 export function defaultTokenCountingSettings(): TokenCountingSettings {
   const workers = Math.max(1, Math.min(4, availableParallelism() - 1));
