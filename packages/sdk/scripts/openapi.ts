@@ -50,6 +50,9 @@ const schemaModules: readonly Record<string, unknown>[] = [
 /** Credit refusals can only come from the routes that spend or reserve credits. */
 const spendingRoutes = new Set(['POST /v1/charges', 'POST /v1/ai/runs']);
 
+/** Routes that count prompt text on the server's shared token-counting threads, which may be full. */
+const promptCountingRoutes = new Set(['POST /v1/ai/estimates']);
+
 const creditRefusalCodes = [
   'insufficient_credits',
   'workbook_limit_reached',
@@ -249,6 +252,7 @@ function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas:
   if (route.path.includes('{')) responses['404'] = responseRef('NotFound');
   if (mutates) responses['409'] = responseRef('IdempotencyConflict');
   responses['429'] = responseRef('RateLimited');
+  if (promptCountingRoutes.has(`${route.method} ${route.path}`)) responses['503'] = responseRef('ServerBusy');
 
   const devNote = 'Exists only when the reference server runs with `--dev`.';
   return {
@@ -320,6 +324,12 @@ const errorResponses: Json = {
     ...requestIdHeader,
     'Retry-After': ref('#/components/headers/RetryAfter'),
   }),
+  ServerBusy: problemResponse(
+    '`server_busy`: too much prompt text from all workspaces is waiting to be counted; retry after `Retry-After`, ' +
+      'or send `inputTokens` instead of `prompt`.',
+    schemaRef('Problem'),
+    { ...requestIdHeader, 'Retry-After': ref('#/components/headers/RetryAfter') },
+  ),
 };
 
 /** Every `$ref` target under `value`, to keep only the components the document uses. */

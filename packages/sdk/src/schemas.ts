@@ -13,6 +13,7 @@ export {
   aiModelPage,
   aiRun,
   aiRunCreateParams,
+  MAX_PROMPT_LENGTH,
 } from './schemas/ai';
 export { hasAtMostThreeDecimals, MAX_CREDITS } from './schemas/amount-rules';
 export type { Balance } from './schemas/balance';

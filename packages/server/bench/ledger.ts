@@ -1,5 +1,7 @@
 // Charge throughput of the reference server, with every rule on: one hot workspace and many
-// workspaces, on PGlite and (when DATABASE_URL is set) on PostgreSQL. Prints figures; asserts nothing.
+// workspaces, on PGlite and (when DATABASE_URL is set) on PostgreSQL; and how fast another workspace's
+// balance answers while one workspace floods the server with the slowest prompts to count. Prints
+// figures; asserts nothing.
 // The server runs as its own process (the built `creditkit-server` bin), as it is deployed, so the
 // load generator here does not share its event loop.
 //   pnpm --filter @creditkit/server bench            PGlite only
@@ -9,6 +11,8 @@ import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { MAX_PROMPT_LENGTH } from '@creditkit/sdk/schemas';
+import { worstPrompts } from '../test/support/worst-prompts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -85,6 +89,61 @@ async function startServerProcess(storage: string[]): Promise<BenchServer> {
   throw new Error('creditkit-server exited before listening (run `pnpm build` first)');
 }
 
+/** Sequential `GET /v1/balance` of one workspace for `seconds`: its latencies, sorted. */
+async function balanceLatencies(server: BenchServer, key: string): Promise<number[]> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/v1/balance`, { headers: { authorization: `Bearer ${key}` } });
+    await response.arrayBuffer();
+    latencies.push(performance.now() - started);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+/**
+ * One workspace's clients send the slowest prompts to count, at the contract's length limit, for as long as
+ * another workspace reads its balance: that balance's p99 against its p99 with nothing else running.
+ */
+async function promptFlood(server: BenchServer) {
+  const [flooder, bystander] = [await newWorkspace(server), await newWorkspace(server)];
+  const bodies = worstPrompts().map(({ text }) =>
+    JSON.stringify({ model: 'gpt-mini', rows: 1, outputTokens: 1, prompt: text }),
+  );
+  const quiet = await balanceLatencies(server, bystander);
+  const answers = new Map<number, number>();
+  let flooding = true;
+  const flood = Array.from({ length: clients }, async (_, client) => {
+    for (let sent = client; flooding; sent++) {
+      const response = await fetch(`${server.url}/v1/ai/estimates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${flooder}`, 'content-type': 'application/json' },
+        body: bodies[sent % bodies.length] as string,
+      });
+      await response.arrayBuffer();
+      answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
+    }
+  });
+  const flooded = await balanceLatencies(server, bystander);
+  flooding = false;
+  await Promise.all(flood);
+  const p99 = (sorted: number[]) => Number(percentile(sorted, 99).toFixed(2));
+  const row = (sorted: number[]) => ({
+    requests: sorted.length,
+    'p50 ms': Number(percentile(sorted, 50).toFixed(2)),
+    'p99 ms': p99(sorted),
+  });
+  console.log(
+    `another workspace's GET /v1/balance, ${seconds} s each; the flood: ${clients} clients sending ${MAX_PROMPT_LENGTH.toLocaleString('en-US')}-character a–z, CJK, Hangul and emoji prompts`,
+  );
+  console.table({ 'no flood': row(quiet), 'during the flood': row(flooded) });
+  const statuses = [...answers].map(([status, count]) => `${count} × ${status}`).join(', ');
+  console.log(
+    `p99 during the flood / p99 without: ${(p99(flooded) / p99(quiet)).toFixed(2)}×; estimates answered: ${statuses}`,
+  );
+}
+
 async function bench(label: string, storage: string[]) {
   const server = await startServerProcess(storage);
   try {
@@ -97,6 +156,7 @@ async function bench(label: string, storage: string[]) {
       [`one hot workspace, ${clients * 8} clients`]: await load(server, hot, clients * 8),
       [`${many.length} workspaces, ${clients} clients`]: await load(server, many, clients),
     });
+    await promptFlood(server);
   } finally {
     server.process.kill('SIGTERM');
     await once(server.process, 'exit');

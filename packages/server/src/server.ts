@@ -9,6 +9,11 @@ import { migrate } from './store/migrate';
 import { openPglite } from './store/pglite';
 import { openPostgres } from './store/postgres';
 import { renewDueWorkspaces } from './store/renewals';
+import type { TokenCounter } from './tokens/token-counter';
+import { startTokenCountingPool } from './tokens/token-counting-pool';
+
+export type { TokenCounter } from './tokens/token-counter';
+export { TokenCounterBusyError } from './tokens/token-counter-busy-error';
 
 export interface StartOptions {
   port?: number;
@@ -25,12 +30,14 @@ export interface StartOptions {
   rateLimits?: RateLimits | null;
   now?: () => Date;
   eventStream?: ServerOptions['eventStream'];
+  /** Counts prompt tokens for AI estimates; by default a pool of worker threads sized for the machine. `close()` closes it. */
+  tokenCounter?: TokenCounter;
 }
 
 export interface RunningServer {
   url: string;
   db: Database;
-  /** Stops taking connections, lets in-flight requests finish, then closes the database. */
+  /** Stops taking connections, lets in-flight requests finish, then stops the token counter and closes the database. */
   close(): Promise<void>;
 }
 
@@ -59,6 +66,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rateLimits: options.rateLimits !== undefined ? options.rateLimits : options.dev ? null : defaultRateLimits,
     now: options.now ?? (() => new Date()),
     eventStream: options.eventStream,
+    tokenCounter: options.tokenCounter ?? startTokenCountingPool(),
   };
   const app = createApp(serverOptions);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -88,6 +96,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       );
       await closed;
       clearTimeout(grace);
+      await serverOptions.tokenCounter.close();
       await db.close();
     },
   };

@@ -22,6 +22,12 @@ export type AiModel = z.infer<typeof aiModel>;
 export const aiModelPage = page(aiModel);
 
 /**
+ * The longest prompt an estimate counts, in UTF-16 code units as JavaScript's `length` counts them (an emoji
+ * is 2). Longer text is refused before it is sent; count it yourself and send `inputTokens`.
+ */
+export const MAX_PROMPT_LENGTH = 200_000;
+
+/**
  * Estimate a run from token counts, or from the prompt text (the server counts its tokens).
  * `outputTokens` is the expected output per row in both cases.
  */
@@ -33,8 +39,19 @@ export const aiEstimateCreateParams = z
     rows: z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
     /** Prompt tokens per row; when given, `prompt` is not counted. */
     inputTokens: z.optional(count),
-    /** The prompt text of one row (at most 200,000 characters), counted by the server's tokenizer when `inputTokens` is omitted. */
-    prompt: z.optional(z.string().check(z.maxLength(200_000))),
+    /**
+     * The prompt text of one row, at most {@link MAX_PROMPT_LENGTH} (200,000) UTF-16 code units, counted by the
+     * server's tokenizer (o200k_base) when `inputTokens` is omitted. A run of more than 128 characters that the
+     * tokenizer does not split (letters with no space or punctuation between them, CJK text, emoji, spaces) is
+     * counted in 128-character pieces, which may count about one token more per piece than the whole run would.
+     */
+    prompt: z.optional(
+      z.string().check(
+        z.maxLength(MAX_PROMPT_LENGTH, {
+          error: `A prompt is at most ${MAX_PROMPT_LENGTH.toLocaleString('en-US')} characters (UTF-16 code units); send inputTokens for a longer one.`,
+        }),
+      ),
+    ),
     /** Expected output tokens per row. */
     outputTokens: count,
   })

@@ -1,4 +1,5 @@
 import type { Database } from '../store/database';
+import type { TokenCounter } from '../tokens/token-counter';
 import type { RateLimits } from './rate-limit';
 
 export interface Caller {
@@ -25,6 +26,8 @@ export interface ServerOptions {
   now: () => Date;
   /** Per-credential request limits (429 with Retry-After past them); null turns them off. */
   rateLimits: RateLimits | null;
+  /** Counts prompt tokens for AI estimates, off the event loop. */
+  tokenCounter: TokenCounter;
   /** Tuning of the event streams (how many per workspace, poll and keep-alive intervals). */
   eventStream?: Partial<EventStreamSettings> | undefined;
 }

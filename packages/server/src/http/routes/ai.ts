@@ -1,5 +1,4 @@
 import { aiEstimateCreateParams, aiRunCreateParams } from '@creditkit/sdk/schemas';
-import { countTokens } from 'gpt-tokenizer';
 import type { Hono } from 'hono';
 import { findModel, models } from '../../catalogue/models';
 import { toCredits, toThousandths } from '../../ledger/amounts';
@@ -7,6 +6,8 @@ import { priceTokens } from '../../ledger/pricing';
 import { ownKeyProviders } from '../../store/own-keys';
 import { completeRun, openRun, type RunRow, readRun } from '../../store/runs';
 import { toIsoTimestamp } from '../../store/timestamps';
+import type { TokenCounter } from '../../tokens/token-counter';
+import { TokenCounterBusyError } from '../../tokens/token-counter-busy-error';
 import { sendAnswer } from '../answer';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
@@ -29,6 +30,22 @@ function runView(row: RunRow) {
   };
 }
 
+/** A prompt's tokens; a full counting queue is the server's state, not the caller's fault: 503, retry later. */
+async function promptTokens(counter: TokenCounter, prompt: string): Promise<number> {
+  try {
+    return await counter.count(prompt);
+  } catch (error) {
+    if (!(error instanceof TokenCounterBusyError)) throw error;
+    throw new ApiProblem(
+      503,
+      'server_busy',
+      `Too many prompts are being counted; retry in ${error.retryAfterSeconds} s, or send inputTokens.`,
+      undefined,
+      { 'retry-after': String(error.retryAfterSeconds) },
+    );
+  }
+}
+
 export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   app.get('/v1/ai/models', async (context) => {
     const ownKeys = await ownKeyProviders(options.db, context.get('caller').workspaceId);
@@ -43,12 +60,12 @@ export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     return context.json({ data, nextCursor: null });
   });
 
-  // R9: an estimate per row and for the run; prompt text is counted with a real BPE tokenizer.
+  // R9: an estimate per row and for the run; prompt text is counted with a real BPE tokenizer, on another thread.
   app.post('/v1/ai/estimates', async (context) => {
     const params = parse(aiEstimateCreateParams, await readJson(context), 'AI estimate');
     const model = findModel(params.model);
     if (!model) throw notFound('model');
-    const inputTokens = params.inputTokens ?? countTokens(params.prompt ?? '');
+    const inputTokens = params.inputTokens ?? (await promptTokens(options.tokenCounter, params.prompt ?? ''));
     const ownKey = (await ownKeyProviders(options.db, context.get('caller').workspaceId)).has(model.provider);
     const perRow = ownKey ? 0 : priceTokens(model.rates, inputTokens, params.outputTokens);
     return context.json({
