@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import * as actionSchemas from '../src/schemas/actions';
 import * as aiSchemas from '../src/schemas/ai';
 import { aiEstimateCreateParams } from '../src/schemas/ai';
-import { MAX_CREDITS } from '../src/schemas/amount-rules';
+import { MAX_CREDIT_TOTAL, MAX_CREDITS } from '../src/schemas/amount-rules';
 import * as balanceSchemas from '../src/schemas/balance';
 import * as chargeSchemas from '../src/schemas/charges';
 import * as devSchemas from '../src/schemas/dev';
@@ -12,11 +12,18 @@ import * as integrationSchemas from '../src/schemas/integrations';
 import * as ledgerSchemas from '../src/schemas/ledger';
 import * as planSchemas from '../src/schemas/plans';
 import * as primitiveSchemas from '../src/schemas/primitives';
-import { creditAmount, credits, positiveCreditAmount, resourceId, timestamp } from '../src/schemas/primitives';
+import {
+  creditAmount,
+  credits,
+  creditTotal,
+  positiveCreditAmount,
+  resourceId,
+  timestamp,
+} from '../src/schemas/primitives';
 import * as problemSchemas from '../src/schemas/problem';
-import { limitDetails, problem } from '../src/schemas/problem';
+import { problem, validationDetails } from '../src/schemas/problem';
 import * as purchaseSchemas from '../src/schemas/purchases';
-import { type RouteContract, routes } from '../src/schemas/routes';
+import { type RouteContract, type RouteRefusal, routes } from '../src/schemas/routes';
 import * as sessionSchemas from '../src/schemas/sessions';
 import * as spendLimitSchemas from '../src/schemas/spend-limits';
 import * as usageSchemas from '../src/schemas/usage';
@@ -47,18 +54,8 @@ const schemaModules: readonly Record<string, unknown>[] = [
   primitiveSchemas,
 ];
 
-/** Credit refusals can only come from the routes that spend or reserve credits. */
-const spendingRoutes = new Set(['POST /v1/charges', 'POST /v1/ai/runs']);
-
 /** Routes that count prompt text on the server's shared token-counting threads, which may be full. */
 const promptCountingRoutes = new Set(['POST /v1/ai/estimates']);
-
-const creditRefusalCodes = [
-  'insufficient_credits',
-  'workbook_limit_reached',
-  'enrichment_limit_reached',
-  'run_budget_exhausted',
-] as const;
 
 const creditsNote = 'At most 3 decimals: the server counts whole thousandths of a credit.';
 
@@ -69,6 +66,14 @@ const creditsNote = 'At most 3 decimals: the server counts whole thousandths of 
  */
 const refinementNotes = new Map<ZodSchema, Json>([
   [credits, { description: `A signed credit amount. ${creditsNote}`, minimum: -MAX_CREDITS, maximum: MAX_CREDITS }],
+  [
+    creditTotal,
+    {
+      description: `A signed credit total (a balance, a spend, a usage sum). ${creditsNote}`,
+      minimum: -MAX_CREDIT_TOTAL,
+      maximum: MAX_CREDIT_TOTAL,
+    },
+  ],
   [creditAmount, { description: `A credit amount, not negative. ${creditsNote}`, maximum: MAX_CREDITS }],
   [positiveCreditAmount, { description: `A credit amount above zero. ${creditsNote}`, maximum: MAX_CREDITS }],
   [timestamp, { description: 'An ISO 8601 timestamp.' }],
@@ -132,6 +137,7 @@ function routeSchemas(route: RouteContract): ZodSchema[] {
   if (route.query) found.push(route.query);
   if (route.body) found.push(route.body);
   if (typeof route.response !== 'string') found.push(route.response);
+  for (const refusal of route.refusals ?? []) found.push(refusal.details);
   return found;
 }
 
@@ -140,7 +146,7 @@ function routeSchemas(route: RouteContract): ZodSchema[] {
  * kept here: the schema files are bundled into browsers, so they carry no metadata of their own.
  */
 function buildRegistry(): { registry: z.core.$ZodRegistry<{ id: string }>; names: Map<ZodSchema, string> } {
-  const roots = [...routes.flatMap(routeSchemas), problem, limitDetails, resourceId];
+  const roots = [...routes.flatMap(routeSchemas), problem, validationDetails, resourceId];
   const used = reachableSchemas(roots);
   const names = new Map<ZodSchema, string>();
   const owners = new Map<string, ZodSchema>();
@@ -245,12 +251,17 @@ function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas:
   if (mutates) parameters.push(ref('#/components/parameters/IdempotencyKey'));
 
   const responses: Json = { [route.successStatus]: successResponse(route, names) };
-  if (route.query || route.body) responses['400'] = responseRef('ValidationFailed');
+  // Path ids are checked like the body's ids, an Idempotency-Key like any stored text, and the event
+  // stream's Last-Event-ID must be an id it sent.
+  const checksInput = route.query || route.body || route.path.includes('{') || mutates;
+  if (checksInput || route.response === 'text/event-stream') {
+    responses['400'] = responseRef('ValidationFailed');
+  }
   responses['401'] = responseRef('Unauthorized');
-  if (spendingRoutes.has(`${route.method} ${route.path}`)) responses['402'] = responseRef('PaymentRequired');
   if (route.access !== 'member') responses['403'] = responseRef('Forbidden');
-  if (route.path.includes('{')) responses['404'] = responseRef('NotFound');
+  if (route.path.includes('{') || route.bodyReferences) responses['404'] = responseRef('NotFound');
   if (mutates) responses['409'] = responseRef('IdempotencyConflict');
+  for (const refusal of route.refusals ?? []) responses[refusal.status] = refusalResponse(refusal, names);
   responses['429'] = responseRef('RateLimited');
   if (promptCountingRoutes.has(`${route.method} ${route.path}`)) responses['503'] = responseRef('ServerBusy');
 
@@ -288,34 +299,34 @@ function problemResponse(
   return { description, headers, content: { 'application/problem+json': { schema } } };
 }
 
-const errorResponses: Json = {
-  ValidationFailed: problemResponse('`validation_failed`: a query parameter or the body does not match its schema.'),
-  Unauthorized: problemResponse('`unauthorized`: no credential, or an unknown or expired one.'),
-  PaymentRequired: problemResponse(
-    'A credit refusal: nothing was charged. `code` names what blocked: `insufficient_credits` (the spendable balance), ' +
-      '`workbook_limit_reached`, `enrichment_limit_reached` or `run_budget_exhausted`; `details` gives that limit, ' +
-      'its spend and what remains.',
-    {
-      allOf: [
-        schemaRef('Problem'),
-        {
-          type: 'object',
-          properties: {
-            code: {
-              type: 'string',
-              description: openEnumDescription(creditRefusalCodes),
-              examples: [...creditRefusalCodes],
-            },
-            details: schemaRef('LimitDetails'),
-          },
-          required: ['details'],
+/** A problem only some routes answer: its codes, and `details` in the schema the route declares. */
+function refusalResponse(refusal: RouteRefusal, names: Map<ZodSchema, string>): Json {
+  return problemResponse(refusal.description, {
+    allOf: [
+      schemaRef('Problem'),
+      {
+        type: 'object',
+        properties: {
+          code: { type: 'string', description: openEnumDescription(refusal.codes), examples: [...refusal.codes] },
+          details: schemaRef(nameOf(refusal.details, names)),
         },
-      ],
-    },
+        required: ['details'],
+      },
+    ],
+  });
+}
+
+const errorResponses: Json = {
+  ValidationFailed: problemResponse(
+    '`validation_failed`: a query parameter, a path id, the body or the `Idempotency-Key` does not match its ' +
+      'schema, and `details.issues` names each invalid value (`run_exists` on `POST /v1/ai/runs`: the run id is taken).',
+    { allOf: [schemaRef('Problem'), { type: 'object', properties: { details: schemaRef('ValidationDetails') } }] },
   ),
+  Unauthorized: problemResponse('`unauthorized`: no credential, or an unknown or expired one.'),
   Forbidden: problemResponse('`forbidden`: the credential may not call this route (a member, or a session token).'),
   NotFound: problemResponse(
-    "`not_found`: no such resource in the credential's workspace (another workspace's ids too).",
+    "`not_found`: no such resource in the credential's workspace (another workspace's ids too), or the body " +
+      'names an action, model or run that does not exist.',
   ),
   IdempotencyConflict: problemResponse(
     '`idempotency_conflict`: this `Idempotency-Key` was already used with a different request.',

@@ -13,9 +13,10 @@ export {
   aiModelPage,
   aiRun,
   aiRunCreateParams,
+  estimateTooLargeDetails,
   MAX_PROMPT_LENGTH,
 } from './schemas/ai';
-export { hasAtMostThreeDecimals, MAX_CREDITS } from './schemas/amount-rules';
+export { hasAtMostThreeDecimals, MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './schemas/amount-rules';
 export type { Balance } from './schemas/balance';
 export { balance, renewalState } from './schemas/balance';
 export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/charges';
@@ -36,22 +37,26 @@ export {
   count,
   creditAmount,
   credits,
+  creditTotal,
   openEnum,
   page,
   pageParams,
   positiveCreditAmount,
   resourceId,
+  storableText,
   timestamp,
+  tokenCount,
 } from './schemas/primitives';
 export type { LimitDetails, Problem } from './schemas/problem';
-export { limitDetails, problem } from './schemas/problem';
+export { limitDetails, problem, validationDetails, validationIssue } from './schemas/problem';
 export type { Purchase, PurchaseCreateParams } from './schemas/purchases';
-export { purchase, purchaseCreateParams } from './schemas/purchases';
-export type { RouteAccess, RouteContract } from './schemas/routes';
+export { purchase, purchaseCreateParams, purchaseTooLargeDetails } from './schemas/purchases';
+export type { RouteAccess, RouteContract, RouteRefusal } from './schemas/routes';
 export { routes } from './schemas/routes';
 export type { Session, SessionCreateParams } from './schemas/sessions';
 export { roles, session, sessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export { spendLimit, spendLimitScope, spendLimitUpdateParams } from './schemas/spend-limits';
+export { isStorableText } from './schemas/text-rules';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
 export { usageGroups, usageParams, usageReport, usageRow } from './schemas/usage';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { count, credits, openEnum, page, positiveCreditAmount, resourceId, timestamp } from './primitives';
+import { count, credits, openEnum, page, positiveCreditAmount, resourceId, timestamp, tokenCount } from './primitives';
+import { validationDetails } from './problem';
 
 /** A model's rates in credits per 1,000 tokens, prompt and output priced apart (R9). */
 export const aiModel = z.object({
@@ -37,8 +38,8 @@ export const aiEstimateCreateParams = z
     model: resourceId,
     /** How many rows the run will process, 1–10,000,000. */
     rows: z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
-    /** Prompt tokens per row; when given, `prompt` is not counted. */
-    inputTokens: z.optional(count),
+    /** Prompt tokens per row, at most 10,000,000; when given, `prompt` is not counted. */
+    inputTokens: z.optional(tokenCount),
     /**
      * The prompt text of one row, at most {@link MAX_PROMPT_LENGTH} (200,000) UTF-16 code units, counted by the
      * server's tokenizer (o200k_base) when `inputTokens` is omitted. A run of more than 128 characters that the
@@ -52,8 +53,8 @@ export const aiEstimateCreateParams = z
         }),
       ),
     ),
-    /** Expected output tokens per row. */
-    outputTokens: count,
+    /** Expected output tokens per row, at most 10,000,000. */
+    outputTokens: tokenCount,
   })
   .check(
     z.refine((params) => params.inputTokens !== undefined || params.prompt !== undefined, {
@@ -70,12 +71,15 @@ export const aiEstimate = z.object({
   /** The row count the total is for. */
   rows: count,
   /** Prompt tokens per row: as given, or as counted from the prompt text. */
-  inputTokens: count,
+  inputTokens: tokenCount,
   /** Expected output tokens per row, as given. */
-  outputTokens: count,
+  outputTokens: tokenCount,
   /** Credits one row costs, rounded up to the next thousandth; 0 with an own key (R10). */
   perRow: credits,
-  /** Credits the whole run costs: `perRow` × `rows`, since a run is charged row by row. */
+  /**
+   * Credits the whole run costs: `perRow` × `rows`, since a run is charged row by row. At most 1,000,000,000,
+   * as a run's budget is: a larger run is refused with `estimate_too_large`.
+   */
   total: credits,
   /** True when the workspace has its own key for the model's provider, so the estimate is 0 (R10). */
   ownKey: z.boolean(),
@@ -124,3 +128,16 @@ export const aiRun = z.object({
 });
 /** An AI run with its budget, spend and what remains reserved (R9). */
 export type AiRun = z.infer<typeof aiRun>;
+
+/**
+ * The `details` of an `estimate_too_large` problem (422): a run whose total passes the largest amount could
+ * never be budgeted, so it is refused rather than quoted.
+ */
+export const estimateTooLargeDetails = z.extend(validationDetails, {
+  /** The largest total an estimate gives: 1,000,000,000 credits. */
+  maximum: credits,
+  /** Credits one row costs at the model's rates. */
+  perRow: credits,
+  /** The most rows a run at this cost per row may have. */
+  maxRows: count,
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { credits, openEnum, timestamp } from './primitives';
+import { credits, creditTotal, openEnum, timestamp } from './primitives';
 
 /** Whether a renewal's credits are still on their way (R7). */
 export const renewalState = z.object({
@@ -12,9 +12,9 @@ export const renewalState = z.object({
 /** The spendable balance and what makes it up (R1, R3, R7). */
 export const balance = z.object({
   /** Credits that can be spent now: active grants less the budgets open AI runs reserve (R1, R9). */
-  spendable: credits,
+  spendable: creditTotal,
   /** Credits of grants not yet effective, such as a renewal still processing (R7); not spendable. */
-  pending: credits,
+  pending: creditTotal,
   /** The current plan's credits per period. */
   allowance: credits,
   /** The most plan + rollover credits a renewal leaves on a paid monthly plan, 2× the allowance (R3); null on other plans. */
@@ -28,11 +28,11 @@ export const balance = z.object({
   /** What active grants hold, by source, before run reservations. */
   bySource: z.object({
     /** Credits left of the plan allowance. */
-    plan: credits,
+    plan: creditTotal,
     /** Credits rolled over from earlier periods (R3–R5). */
-    rollover: credits,
+    rollover: creditTotal,
     /** Credits bought, which never expire (R17). */
-    purchased: credits,
+    purchased: creditTotal,
   }),
 });
 /** The workspace's spendable and pending credits, allowance, period and renewal state (R1, R3, R7). */

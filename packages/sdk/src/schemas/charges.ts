@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ledgerEntry } from './ledger';
-import { count, credits, openEnum, resourceId, timestamp } from './primitives';
+import { credits, openEnum, resourceId, storableText, timestamp, tokenCount } from './primitives';
 
 /** Charge one action on one record's field (R2, R9–R16). Ids belong to the host product. */
 export const chargeCreateParams = z.object({
@@ -21,10 +21,10 @@ export const chargeCreateParams = z.object({
   /** Token counts of an AI action, priced by the model's rates. */
   usage: z.optional(
     z.object({
-      /** Prompt tokens the row used. */
-      inputTokens: count,
-      /** Output tokens the row produced. */
-      outputTokens: count,
+      /** Prompt tokens the row used, at most 10,000,000. */
+      inputTokens: tokenCount,
+      /** Output tokens the row produced, at most 10,000,000. */
+      outputTokens: tokenCount,
     }),
   ),
 });
@@ -72,8 +72,11 @@ export type Charge = z.infer<typeof charge>;
 
 /** Refund a charge whose provider could not deliver valid data (R15). */
 export const chargeRefundParams = z.object({
-  /** Why the charge is refunded, 1–500 characters; kept as the charge's `refundReason` and on its refund rows. */
-  reason: z.string().check(z.minLength(1), z.maxLength(500)),
+  /**
+   * Why the charge is refunded, 1–500 characters of well-formed text without NUL; kept as the charge's
+   * `refundReason` and on its refund rows.
+   */
+  reason: z.string().check(z.minLength(1), z.maxLength(500), storableText),
 });
 /** Why a charge is refunded (R15). */
 export type ChargeRefundParams = z.infer<typeof chargeRefundParams>;

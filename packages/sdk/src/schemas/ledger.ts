@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { credits, openEnum, page, pageParams, timestamp } from './primitives';
+import { credits, creditTotal, openEnum, page, pageParams, timestamp } from './primitives';
 
 const ledgerEntryTypes = ['grant', 'charge', 'refund', 'forfeited', 'expired'] as const;
 /**
@@ -25,7 +25,7 @@ export const ledgerEntry = z.object({
   /** Credits moved, up to 3 decimals: positive into the grant (`grant`, `refund`), negative out of it. */
   credits: credits,
   /** The credits held by the workspace's effective, unexpired grants right after this row. */
-  balanceAfter: credits,
+  balanceAfter: creditTotal,
   /** Why the row was written, e.g. `plan <id>`, `purchase <id>`, `renewal` or a refund's reason; null for charges. */
   reason: z.nullable(z.string()),
   /** When the row was written. */

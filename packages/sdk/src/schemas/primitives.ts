@@ -1,19 +1,37 @@
 import * as z from 'zod/mini';
-import { hasAtMostThreeDecimals, MAX_CREDITS } from './amount-rules';
+import { hasAtMostThreeDecimals, MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './amount-rules';
+import { isStorableText } from './text-rules';
 
 const threeDecimals = z.refine<number>(hasAtMostThreeDecimals, { error: 'Credits carry at most 3 decimals.' });
 const withinRange = z.refine<number>((value) => Math.abs(value) <= MAX_CREDITS, {
   error: `Credits are at most ${MAX_CREDITS}.`,
 });
+const withinTotalRange = z.refine<number>((value) => Math.abs(value) <= MAX_CREDIT_TOTAL, {
+  error: `A credit total is at most ${MAX_CREDIT_TOTAL}.`,
+});
 
 /** A signed credit amount as the API reports it (ledger rows are negative for debits). */
 export const credits = z.number().check(threeDecimals, withinRange);
+
+/**
+ * A signed credit total as the API reports it: a balance, a scope's spend or a usage sum, which add up
+ * amounts over time and so may pass the largest single amount.
+ */
+export const creditTotal = z.number().check(threeDecimals, withinTotalRange);
 
 /** A credit amount a caller sends: not negative, finite, at most 3 decimals. */
 export const creditAmount = z.number().check(z.gte(0), threeDecimals, withinRange);
 
 /** A credit amount a caller sends that must buy or allow something: greater than zero. */
 export const positiveCreditAmount = z.number().check(z.gt(0), threeDecimals, withinRange);
+
+/**
+ * Text the server stores (ids, a refund's reason, an own key) must be storable as it is: a lone surrogate
+ * or a NUL is refused before it is sent, not mangled or refused by the database.
+ */
+export const storableText = z.refine<string>(isStorableText, {
+  error: 'Text must be well-formed Unicode (no unpaired surrogate) without NUL characters.',
+});
 
 /**
  * An id chosen by the host product (workbook, record, run, ...). Ids travel in URL paths and in
@@ -27,6 +45,7 @@ export const resourceId = z.string().check(
   z.regex(/^(?!\.$)(?!.*\.\.)[^\s/\\?#%,\u0000-\u001f\u007f-\u009f]+$/, {
     error: 'An id cannot be "." or contain "/", "..", "%", "?", "#", ",", whitespace or control characters.',
   }),
+  storableText,
 );
 
 /** An ISO 8601 timestamp, carried as a string so no time zone is lost on the way. */
@@ -34,6 +53,9 @@ export const timestamp = z.string();
 
 /** A count of things (rows, tokens, records): a whole number, not negative. */
 export const count = z.number().check(z.int(), z.gte(0));
+
+/** Tokens of one row, prompt or output: a whole number from 0 to 10,000,000. */
+export const tokenCount = z.number().check(z.int(), z.gte(0), z.lte(MAX_TOKENS));
 
 /**
  * An enum that accepts values this SDK does not know yet, so a newer server never breaks an older

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { credits, openEnum } from './primitives';
+import { creditTotal, openEnum } from './primitives';
 
 /** What a credit refusal (402) names: the limit that blocked and its numbers. */
 export const limitDetails = z.object({
@@ -8,14 +8,28 @@ export const limitDetails = z.object({
   /** The workbook, enrichment or run id; null for the workspace balance. */
   id: z.nullable(z.string()),
   /** The limit in credits: the spend limit or run budget, or for the workspace what was spendable. */
-  limit: credits,
+  limit: creditTotal,
   /** Credits already spent against the limit, net of refunds; 0 for the workspace. */
-  spent: credits,
+  spent: creditTotal,
   /** Credits still allowed: `limit − spent`, never below 0. */
-  remaining: credits,
+  remaining: creditTotal,
 });
 /** The limit that refused a charge (402), with its limit, spend and what remains. */
 export type LimitDetails = z.infer<typeof limitDetails>;
+
+/** One invalid value named by a `validation_failed` problem (and the other 4xx refusals of a request's values). */
+export const validationIssue = z.object({
+  /** Where the value is, from the top of the request, e.g. `['usage', 'inputTokens']`; empty for the whole value. */
+  path: z.array(z.union([z.string(), z.number()])),
+  /** What is wrong with the value, for a person. */
+  message: z.string(),
+});
+
+/** The `details` of a `validation_failed` problem (400): each invalid value with its path. */
+export const validationDetails = z.object({
+  /** Each invalid value with its path. */
+  issues: z.array(validationIssue),
+});
 
 /** An `application/problem+json` body: every error the API answers. */
 export const problem = z.object({

@@ -1,6 +1,13 @@
 import type * as z from 'zod/mini';
 import { action, actionListParams, actionPage } from './actions';
-import { aiEstimate, aiEstimateCreateParams, aiModelPage, aiRun, aiRunCreateParams } from './ai';
+import {
+  aiEstimate,
+  aiEstimateCreateParams,
+  aiModelPage,
+  aiRun,
+  aiRunCreateParams,
+  estimateTooLargeDetails,
+} from './ai';
 import { balance } from './balance';
 import { charge, chargeCreateParams, chargeRefundParams } from './charges';
 import { devWorkspace, devWorkspaceCreateParams } from './dev';
@@ -8,13 +15,39 @@ import { grantListParams, grantPage } from './grants';
 import { integration, integrationKeySetParams, integrationPage } from './integrations';
 import { ledgerListParams, ledgerPage } from './ledger';
 import { currentPlan, planChangeParams, planPage } from './plans';
-import { purchase, purchaseCreateParams } from './purchases';
+import { limitDetails } from './problem';
+import { purchase, purchaseCreateParams, purchaseTooLargeDetails } from './purchases';
 import { session, sessionCreateParams } from './sessions';
 import { spendLimit, spendLimitUpdateParams } from './spend-limits';
 import { usageParams, usageReport } from './usage';
 
 /** Who may call a route: a secret key only, an admin (secret key or admin session), or anyone in the workspace (R20). */
 export type RouteAccess = 'secret_key' | 'admin' | 'member';
+
+/**
+ * A problem only some routes answer, beyond those any route may (`validation_failed`, `unauthorized`,
+ * `forbidden`, `not_found`, `idempotency_conflict`, `rate_limited`, each a plain problem).
+ */
+export interface RouteRefusal {
+  /** 402 for a credit refusal, 422 for a request that is well-formed but passes a maximum. */
+  status: 402 | 422;
+  /** The problem `code`s the route answers with this status. */
+  codes: readonly string[];
+  /** What the refusal means, for the reference. */
+  description: string;
+  /** The schema of the problem's `details`. */
+  details: z.ZodMiniType;
+}
+
+/** A credit refusal (402): nothing was charged or reserved; `details` names the limit that blocked. */
+const creditRefusal = (codes: readonly string[]): RouteRefusal => ({
+  status: 402,
+  codes,
+  description: `A credit refusal: nothing was charged or reserved. \`code\` names what blocked (${codes
+    .map((code) => `\`${code}\``)
+    .join(', ')}); \`details\` gives that limit, its spend and what remains.`,
+  details: limitDetails,
+});
 
 /** One route of the Credit API: its method and path, who may call it, and the schemas of what goes in and out. */
 export interface RouteContract {
@@ -36,6 +69,10 @@ export interface RouteContract {
   response: z.ZodMiniType | 'text/csv' | 'text/event-stream' | 'none';
   /** The status of a successful answer: 201 when something was created. */
   successStatus: 200 | 201 | 204;
+  /** The problems this route answers beyond those any route may. */
+  refusals?: readonly RouteRefusal[];
+  /** Body fields that name something which must exist (an action, a model, an open run): unknown ones are a 404. */
+  bodyReferences?: readonly string[];
   /** Only with the server's dev mode on. */
   devOnly?: true;
 }
@@ -118,6 +155,16 @@ export const routes: readonly RouteContract[] = [
     body: purchaseCreateParams,
     response: purchase,
     successStatus: 201,
+    refusals: [
+      {
+        status: 422,
+        codes: ['purchase_too_large'],
+        description:
+          '`purchase_too_large`: the purchase would take what the workspace holds past 1,000,000,000 credits; ' +
+          '`details.purchasable` is the most it can buy now. Nothing was bought.',
+        details: purchaseTooLargeDetails,
+      },
+    ],
   },
   {
     method: 'GET',
@@ -156,6 +203,17 @@ export const routes: readonly RouteContract[] = [
     body: aiEstimateCreateParams,
     response: aiEstimate,
     successStatus: 200,
+    bodyReferences: ['model'],
+    refusals: [
+      {
+        status: 422,
+        codes: ['estimate_too_large'],
+        description:
+          "`estimate_too_large`: the run's total would pass 1,000,000,000 credits, more than any budget; " +
+          '`details.maxRows` is the most rows a run at this cost per row may have.',
+        details: estimateTooLargeDetails,
+      },
+    ],
   },
   {
     method: 'POST',
@@ -166,6 +224,8 @@ export const routes: readonly RouteContract[] = [
     body: aiRunCreateParams,
     response: aiRun,
     successStatus: 201,
+    bodyReferences: ['model'],
+    refusals: [creditRefusal(['insufficient_credits'])],
   },
   {
     method: 'GET',
@@ -194,6 +254,16 @@ export const routes: readonly RouteContract[] = [
     body: chargeCreateParams,
     response: charge,
     successStatus: 201,
+    bodyReferences: ['actionId', 'runId'],
+    refusals: [
+      creditRefusal([
+        'insufficient_credits',
+        'workbook_limit_reached',
+        'enrichment_limit_reached',
+        'run_budget_exhausted',
+        'run_completed',
+      ]),
+    ],
   },
   {
     method: 'GET',

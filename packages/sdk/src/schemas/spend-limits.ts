@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { creditAmount, credits, openEnum } from './primitives';
+import { creditAmount, credits, creditTotal, openEnum } from './primitives';
 
 /** What a spend limit applies to: a `workbook` (R11) or a bulk `enrichment` (R12). */
 export const spendLimitScope = openEnum(['workbook', 'enrichment']);
@@ -18,7 +18,7 @@ export const spendLimit = z.object({
   /** The most credits the scope may spend; null while no limit has been set. */
   limit: z.nullable(credits),
   /** Credits spent in scope, net of refunds, counted whether or not the limit is enabled. */
-  spent: credits,
+  spent: creditTotal,
   /** `limit − spent`, never below 0; null while no limit has been set. */
   remaining: z.nullable(credits),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { count, credits, openEnum, resourceId } from './primitives';
+import { count, creditTotal, openEnum, resourceId } from './primitives';
 
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Expected a date as YYYY-MM-DD.' }));
 
@@ -27,11 +27,11 @@ export const usageRow = z.object({
   /** Charges recorded, own-key and deduplicated ones at 0 credits included (R10, R13). */
   charges: count,
   /** Credits those charges cost when made, refunded ones included. */
-  charged: credits,
+  charged: creditTotal,
   /** Credits refunds gave back, counted where their charge counts (R15). */
-  refunded: credits,
+  refunded: creditTotal,
   /** `charged − refunded`: what the work finally cost. */
-  net: credits,
+  net: creditTotal,
 });
 /** One group of a usage report: charge count, credits charged, refunded and net. */
 export type UsageRow = z.infer<typeof usageRow>;
@@ -51,11 +51,11 @@ export const usageReport = z.object({
     /** Charges recorded, own-key and deduplicated ones included. */
     charges: count,
     /** Credits charged, refunded charges included. */
-    charged: credits,
+    charged: creditTotal,
     /** Credits refunds gave back. */
-    refunded: credits,
+    refunded: creditTotal,
     /** `charged − refunded`. */
-    net: credits,
+    net: creditTotal,
   }),
 });
 /** Usage over a period: one row per group and the totals (R18). */

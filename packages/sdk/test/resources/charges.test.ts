@@ -74,6 +74,14 @@ describe('charges.create', () => {
     ['a workbook id with a slash', { ...chargeParams, workbookId: 'wb/1' }, ['workbookId']],
     ['a record id with ..', { ...chargeParams, recordId: '../rec_1' }, ['recordId']],
     ['a field with a control character', { ...chargeParams, field: 'mobile\u0000phone' }, ['field']],
+    ['a record id with an unpaired high surrogate', { ...chargeParams, recordId: '\ud800' }, ['recordId']],
+    ['a workbook id with an unpaired low surrogate', { ...chargeParams, workbookId: 'wb_\udc00' }, ['workbookId']],
+    ['a field ending in half an emoji', { ...chargeParams, field: 'mobile\ud83d' }, ['field']],
+    [
+      'more than 10,000,000 prompt tokens',
+      { ...chargeParams, usage: { inputTokens: 10_000_001, outputTokens: 1 } },
+      ['usage', 'inputTokens'],
+    ],
     ['an enrichment id with whitespace', { ...chargeParams, enrichmentId: 'enr 1' }, ['enrichmentId']],
     [
       'negative input tokens',
@@ -193,6 +201,8 @@ describe('charges.refund', () => {
   it.each([
     ['an empty reason', 'charge_1', '', ['reason']],
     ['a reason over 500 characters', 'charge_1', 'x'.repeat(501), ['reason']],
+    ['a reason with a NUL', 'charge_1', 'no\u0000data', ['reason']],
+    ['a reason with an unpaired surrogate', 'charge_1', 'no data \udfff', ['reason']],
     ['an empty charge id', '', 'invalid', []],
     ['a charge id with a slash', 'charge/1', 'invalid', []],
     ['a charge id with ..', 'charge..1', 'invalid', []],

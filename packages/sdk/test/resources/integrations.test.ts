@@ -98,6 +98,8 @@ describe('integrations.setKey', () => {
 
   it.each([
     ['a key shorter than 8 characters', 'phonebook', 'short', ['apiKey']],
+    ['a key with a NUL', 'phonebook', 'pb_live_\u00001234', ['apiKey']],
+    ['a key with an unpaired surrogate', 'phonebook', 'pb_live_1234\ud800', ['apiKey']],
     ['an empty provider', '', 'pb_live_1234a1b2', []],
     ['a provider with a slash', 'phone/book', 'pb_live_1234a1b2', []],
     ['a provider of ..', '..', 'pb_live_1234a1b2', []],

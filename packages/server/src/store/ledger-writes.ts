@@ -10,6 +10,16 @@ export async function grantTotal(tx: Queryable, workspaceId: string, now: Date):
   return Number(row?.total ?? 0);
 }
 
+/** What every unexpired grant of a workspace holds at `now`, pending ones included. */
+export async function heldTotal(tx: Queryable, workspaceId: string, now: Date): Promise<number> {
+  const [row] = await tx.query<{ total: number }>(
+    `SELECT COALESCE(SUM(remaining), 0)::bigint AS total FROM grants
+      WHERE workspace_id = $1 AND (expires_at IS NULL OR expires_at > $2)`,
+    [workspaceId, now],
+  );
+  return Number(row?.total ?? 0);
+}
+
 export interface EntryInput {
   type: 'grant' | 'charge' | 'refund' | 'forfeited' | 'expired';
   grantId: string;

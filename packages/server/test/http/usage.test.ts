@@ -6,6 +6,39 @@ import { type RunningServer, startServer } from '../../src/server';
 import { createDevWorkspace } from '../support/dev-workspace';
 
 let api: RunningServer;
+
+/**
+ * Reads CSV as a spreadsheet does with `separator` between cells: a quoted cell may hold separators, line
+ * breaks and doubled quotes, and what follows its closing quote up to the next separator joins it.
+ */
+function readCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"' && cell === '') quoted = true;
+    else if (char === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' && text[index + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      index++;
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
 /** The server clock: charges are dated by it, and the default period ends on its day. */
 let clock = new Date('2026-03-09T10:00:00.000Z');
 
@@ -298,6 +331,42 @@ describe('GET /v1/usage/export (R18)', () => {
     );
   });
 
+  it('keeps every cell inert for comma, semicolon and tab readers, and every workbook id recoverable', async () => {
+    clock = new Date('2026-03-09T08:00:00.000Z');
+    const { secretKey, client } = await newWorkspace();
+    const workbookIds = [
+      'x;=1+1;',
+      '=1+1',
+      "'=1+1",
+      "''=1+1",
+      'a"b;c',
+      '@SUM(A1)',
+      '+1',
+      '-1',
+      '\uff1d1+1',
+      "'plain",
+      'wb_1',
+      'x|y',
+    ];
+    for (const [index, workbookId] of workbookIds.entries()) {
+      await client.charges.create({ actionId: 'verify-email', workbookId, recordId: `rec_${index}`, field: 'f' });
+    }
+    const response = await get('/v1/usage/export?groupBy=workbook&from=2026-03-09&to=2026-03-09', secretKey);
+    const csv = await response.text();
+    for (const separator of [',', ';', '\t']) {
+      for (const cell of readCsv(csv, separator).flat()) {
+        expect(cell, `a cell read with ${JSON.stringify(separator)} as separator`).not.toMatch(
+          /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/,
+        );
+      }
+    }
+    // Read as the file says it is written: one guard apostrophe comes off, and every id is back, each once.
+    const keys = readCsv(csv, ',')
+      .slice(1, -1)
+      .map(([key]) => (key?.startsWith("'") ? key.slice(1) : key));
+    expect(keys.sort()).toEqual([...workbookIds].sort());
+  });
+
   it.each([
     ['wb_1', 'wb_1'],
     ['2026-03-09', '2026-03-09'],
@@ -308,7 +377,12 @@ describe('GET /v1/usage/export (R18)', () => {
     ['+cmd', "'+cmd"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tx', "'\tx"],
+    ['\tx', '"\'\tx"'],
+    ['a;b', '"a;b"'],
+    ['x;=1+1;', '"x;=1+1;"'],
+    ["'=1+1", "''=1+1"],
+    ["'", "''"],
+    ['\uff1d1+1', "'\uff1d1+1"],
     ['\rx', '"\'\rx"'],
     ['a\r\nb', '"a\r\nb"'],
   ])('writes the field %j as %j', (value, field) => {

@@ -3,7 +3,8 @@ import { ApiError } from './api-error';
 
 /**
  * Thrown on 402 when a spend limit blocks a charge: `workbook_limit_reached` (R11),
- * `enrichment_limit_reached` (R12) or `run_budget_exhausted` (R9). Nothing was charged;
+ * `enrichment_limit_reached` (R12), `run_budget_exhausted` (R9) or `run_completed` (the run no longer
+ * takes charges, R16). Nothing was charged;
  * `scope` and `details` name the limit, its spend and what remains.
  */
 export class SpendLimitReachedError extends ApiError {

@@ -10,6 +10,7 @@ import type { TokenCounter } from '../../tokens/token-counter';
 import { TokenCounterBusyError } from '../../tokens/token-counter-busy-error';
 import { sendAnswer } from '../answer';
 import type { AppEnv, ServerOptions } from '../env';
+import { estimateTotal } from '../estimate-limit';
 import { idempotent } from '../idempotency';
 import { ApiProblem, notFound } from '../problem';
 import { refusalAnswer } from '../refusal';
@@ -68,13 +69,14 @@ export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const inputTokens = params.inputTokens ?? (await promptTokens(options.tokenCounter, params.prompt ?? ''));
     const ownKey = (await ownKeyProviders(options.db, context.get('caller').workspaceId)).has(model.provider);
     const perRow = ownKey ? 0 : priceTokens(model.rates, inputTokens, params.outputTokens);
+    const total = estimateTotal(perRow, params.rows);
     return context.json({
       model: model.id,
       rows: params.rows,
       inputTokens,
       outputTokens: params.outputTokens,
       perRow: toCredits(perRow),
-      total: toCredits(perRow * params.rows),
+      total: toCredits(total),
       ownKey,
     });
   });

@@ -63,10 +63,12 @@ export function integrationRoutes(app: Hono<AppEnv>, options: ServerOptions): vo
       { apiKey: hashSecret(apiKey) },
       async (tx) => {
         const now = options.now();
+        // The last 4 characters, not code units: half an emoji is no text a database can keep.
+        const last4 = Array.from(apiKey).slice(-4).join('');
         await tx.query(
           `INSERT INTO integration_keys (workspace_id, provider, key_hash, key_last4, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (workspace_id, provider) DO UPDATE SET key_hash = $3, key_last4 = $4, updated_at = $5`,
-          [caller.workspaceId, provider.id, hashSecret(apiKey), apiKey.slice(-4), now],
+          [caller.workspaceId, provider.id, hashSecret(apiKey), last4, now],
         );
         return {
           status: 200,

@@ -1,14 +1,29 @@
 import { purchaseCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { toCredits, toThousandths } from '../../ledger/amounts';
+import { maxHeld, purchasable } from '../../ledger/holding-limit';
 import { newId } from '../../store/ids';
-import { emitEvent, insertGrant } from '../../store/ledger-writes';
+import { emitEvent, heldTotal, insertGrant } from '../../store/ledger-writes';
 import { readBalance } from '../../store/read-models';
+import { readWorkspace } from '../../store/workspaces';
 import { sendAnswer } from '../answer';
 import { requireAdmin } from '../auth';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
+import { ApiProblem } from '../problem';
 import { parse, readJson } from '../validate';
+
+/** A purchase that would take what the workspace holds past the maximum: nothing is bought. */
+function purchaseTooLarge(held: number): ApiProblem {
+  const room = toCredits(purchasable(held));
+  const message = `The workspace holds ${toCredits(held)} credits and may hold at most ${toCredits(maxHeld)}: it can buy at most ${room} more.`;
+  return new ApiProblem(422, 'purchase_too_large', message, {
+    issues: [{ path: ['credits'], message }],
+    maximum: toCredits(maxHeld),
+    held: toCredits(held),
+    purchasable: room,
+  });
+}
 
 export function purchaseRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   // R17: one-time credits become a grant that never expires.
@@ -18,9 +33,13 @@ export function purchaseRoutes(app: Hono<AppEnv>, options: ServerOptions): void 
     const { credits } = parse(purchaseCreateParams, await readJson(context), 'purchase');
     const answer = await idempotent(context, options.db, 'POST /v1/purchases', { credits }, async (tx) => {
       const now = options.now();
+      const amount = toThousandths(credits);
+      // The workspace row lock orders purchases, so two at once cannot both fit in the same room.
+      await readWorkspace(tx, caller.workspaceId, true);
+      const held = await heldTotal(tx, caller.workspaceId, now);
+      if (amount > purchasable(held)) throw purchaseTooLarge(held);
       const purchaseId = newId('purchase');
       const grantId = newId('grant');
-      const amount = toThousandths(credits);
       await insertGrant(
         tx,
         caller.workspaceId,

@@ -58,16 +58,28 @@ function readUsageRequest(context: Context<AppEnv>, options: ServerOptions) {
   };
 }
 
-/** Characters a spreadsheet reads as the start of a formula: such a field could run code when opened. */
-const formulaStart = /^[=+\-@\t\r]/;
+/**
+ * What a field may not start with as it is written: the characters a spreadsheet reads as the start of a
+ * formula (their full-width forms too, which some convert), and the apostrophe of the guard itself, so a key
+ * that starts with one stays apart from the guarded key without it.
+ */
+const guardedStart = /^[=+\-@\t\r\n'\uff1d\uff0b\uff0d\uff20]/;
 
 /**
- * One CSV field per RFC 4180, made safe to open in a spreadsheet: keys such as workbook ids are chosen by the
- * host product's users, so a leading formula character is defused with an apostrophe before quoting.
+ * Characters that end a cell for some reader: the comma of RFC 4180, the semicolon of spreadsheets in
+ * locales whose decimal mark is a comma (de, fr, nl, ...), the tab, and the quote and line breaks.
+ */
+const separatorOrQuote = /[,;\t"\r\n]/;
+
+/**
+ * One CSV field, safe to open in a spreadsheet whatever separator it reads with: keys such as workbook ids
+ * are chosen by the host product's users. A field starting with a formula character or an apostrophe gets
+ * one apostrophe in front (a reader drops exactly one to get the key back); a field holding a separator,
+ * quote or line break is quoted per RFC 4180, so no reader splits it into cells of its own.
  */
 export function csvField(value: string): string {
-  const defused = formulaStart.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
+  const guarded = guardedStart.test(value) ? `'${value}` : value;
+  return separatorOrQuote.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 
 interface CsvRow {
