@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BucketSize, defaultRateLimits, type RateLimits } from './http/rate-limit';
+import { defaultRateLimits, type RateLimits } from './http/rate-limit';
+import type { BucketSize } from './http/token-buckets';
 import { startServer } from './server';
 import { createWorkspace } from './store/workspaces';
 
@@ -16,6 +17,7 @@ const usage = `creditkit-server: the reference Credit API
   --dev                    dev routes on, and a demo workspace whose admin secret key is printed
   --renewal-delay <time>   how long renewed credits take to appear, e.g. 90m or 2h (default 0)
   --cors-origin <origin>   let browsers on this origin call the API (dev mode allows localhost)
+  --workspace-rate-limit <n[/burst]>  requests a second per workspace, all credentials (default 300/600; 0: none)
   --rate-limit <n[/burst]>          requests a second per workspace secret key (default 200/400; 0: none)
   --session-rate-limit <n[/burst]>  requests a second per user's session tokens (default 20/60; 0: none)
                            (dev mode has no rate limits unless these are given)
@@ -45,16 +47,20 @@ function parseBucket(option: string, text: string | undefined): BucketSize | nul
 }
 
 /** The limits the flags ask for: each unset one is the default, or none in dev mode. */
-function rateLimitsOf(dev: boolean, secretKey: string | undefined, session: string | undefined): RateLimits | null {
+function rateLimitsOf(
+  dev: boolean,
+  flags: Record<'workspace' | 'secretKey' | 'session', string | undefined>,
+): RateLimits | null {
   const pick = (kind: keyof RateLimits, option: string, text: string | undefined) => {
     const given = parseBucket(option, text);
     return given !== undefined ? given : dev ? null : defaultRateLimits[kind];
   };
   const limits: RateLimits = {
-    secretKey: pick('secretKey', '--rate-limit', secretKey),
-    session: pick('session', '--session-rate-limit', session),
+    workspace: pick('workspace', '--workspace-rate-limit', flags.workspace),
+    secretKey: pick('secretKey', '--rate-limit', flags.secretKey),
+    session: pick('session', '--session-rate-limit', flags.session),
   };
-  return limits.secretKey || limits.session ? limits : null;
+  return limits.workspace || limits.secretKey || limits.session ? limits : null;
 }
 
 /** Dev mode keeps its demo workspace's key beside the data, so a restart prints the same key. */
@@ -81,6 +87,7 @@ async function main() {
       dev: { type: 'boolean', default: false },
       'renewal-delay': { type: 'string', default: '0' },
       'cors-origin': { type: 'string' },
+      'workspace-rate-limit': { type: 'string' },
       'rate-limit': { type: 'string' },
       'session-rate-limit': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -99,7 +106,11 @@ async function main() {
     dev: values.dev,
     renewalDelayMs: parseDuration(values['renewal-delay']),
     ...(values['cors-origin'] && { corsOrigin: values['cors-origin'] }),
-    rateLimits: rateLimitsOf(values.dev, values['rate-limit'], values['session-rate-limit']),
+    rateLimits: rateLimitsOf(values.dev, {
+      workspace: values['workspace-rate-limit'],
+      secretKey: values['rate-limit'],
+      session: values['session-rate-limit'],
+    }),
   });
   const storage = databaseUrl ? 'PostgreSQL' : (dataDir ?? 'memory');
   console.log(`creditkit Credit API listening on ${server.url} (storage: ${storage})`);

@@ -1,15 +1,16 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Caller } from './env';
 import { ApiProblem } from './problem';
+import { type BucketSize, TokenBuckets } from './token-buckets';
 
-/** A token bucket's shape: the sustained rate, and how many requests may come at once on top of a quiet spell. */
-export interface BucketSize {
-  perSecond: number;
-  burst: number;
-}
-
-/** Limits per credential: a workspace's secret key (its host server), and each user's session tokens; null is none. */
+/**
+ * Request limits, each a token bucket; null is none. Every request of a workspace draws from the
+ * workspace's bucket and from its credential's: the secret key's, or the user's for session tokens (all of
+ * a user's tokens share one). So a secret key that mints tokens for hundreds of users still cannot take
+ * more than its workspace's share of the server.
+ */
 export interface RateLimits {
+  workspace: BucketSize | null;
   secretKey: BucketSize | null;
   session: BucketSize | null;
 }
@@ -17,74 +18,51 @@ export interface RateLimits {
 /**
  * The defaults outside dev mode. A host server charging a bulk enrichment with its secret key stays well
  * under 200 requests a second per workspace on one database; a browser, whose badges batch their reads,
- * under 20. Either is raised (or turned off) with the server's options.
+ * under 20; a whole workspace, host and browsers together, under 300. Each is raised (or turned off) with
+ * the server's options.
  */
 export const defaultRateLimits: RateLimits = {
+  workspace: { perSecond: 300, burst: 600 },
   secretKey: { perSecond: 200, burst: 400 },
   session: { perSecond: 20, burst: 60 },
 };
 
-interface Bucket {
-  tokens: number;
-  /** When `tokens` was last brought up to date, in ms. */
-  at: number;
+export function rateLimited(size: BucketSize, retryAfter: number, whose: string): ApiProblem {
+  return new ApiProblem(
+    429,
+    'rate_limited',
+    `Too many requests for ${whose}: at most ${size.perSecond} a second (bursts of ${size.burst}). ` +
+      `Retry after ${retryAfter} s.`,
+    { limit: size.perSecond, burst: size.burst, retryAfter },
+    { 'retry-after': String(retryAfter) },
+  );
 }
 
-/** Past this many buckets, full ones (credentials quiet for a while) are dropped: they hold nothing. */
-const maxBuckets = 50_000;
-
-/** Who a request is counted against: a secret key speaks for its workspace, a session token for one user. */
-function bucketKey(caller: Caller): string {
-  return caller.credential === 'secret_key'
-    ? `key ${caller.workspaceId}`
-    : `session ${caller.workspaceId} ${caller.userId ?? ''}`;
+/** The buckets a caller's request draws from, with the words a refusal uses for each. */
+function bucketsOf(limits: RateLimits, caller: Caller): { key: string; size: BucketSize | null; whose: string }[] {
+  const credential =
+    caller.credential === 'secret_key'
+      ? { key: `key ${caller.workspaceId}`, size: limits.secretKey, whose: "this workspace's secret key" }
+      : { key: `user ${caller.workspaceId} ${caller.userId}`, size: limits.session, whose: "this user's sessions" };
+  return [credential, { key: `workspace ${caller.workspaceId}`, size: limits.workspace, whose: 'this workspace' }];
 }
 
 /**
- * Per-credential rate limits as token buckets, after authentication: one tenant's flood is answered 429
- * with `Retry-After` before it reaches the database, so it cannot slow another tenant down. A bucket is
- * refilled lazily on each request, so idle credentials cost no timer.
+ * Per-workspace and per-credential rate limits, after authentication and before any work: a tenant's
+ * flood is answered 429 with `Retry-After` before it reaches the database. A request is counted only when
+ * every bucket it draws from has room, so a refused request costs none of them.
  */
-export function rateLimit(limits: RateLimits, clock: () => number = Date.now): MiddlewareHandler<AppEnv> {
-  const buckets = new Map<string, Bucket>();
-
-  const sizeOf = (caller: Pick<Caller, 'credential'>) =>
-    caller.credential === 'secret_key' ? limits.secretKey : limits.session;
-
-  function prune(now: number): void {
-    for (const [key, bucket] of buckets) {
-      const size = sizeOf({ credential: key.startsWith('key ') ? 'secret_key' : 'session' });
-      if (!size || bucket.tokens + ((now - bucket.at) / 1000) * size.perSecond >= size.burst) buckets.delete(key);
-    }
-  }
-
+export function rateLimit(limits: RateLimits, buckets = new TokenBuckets()): MiddlewareHandler<AppEnv> {
   return async (context, next) => {
     // No caller: the one route that takes no credential (dev mode's workspace creation).
     const caller = context.get('caller') as Caller | undefined;
-    const size = caller && sizeOf(caller);
-    if (!caller || !size) return next();
-    const key = bucketKey(caller);
-    const now = clock();
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      if (buckets.size >= maxBuckets) prune(now);
-      bucket = { tokens: size.burst, at: now };
-      buckets.set(key, bucket);
+    if (!caller) return next();
+    const drawn = bucketsOf(limits, caller).flatMap(({ size, ...rest }) => (size ? [{ size, ...rest }] : []));
+    for (const { key, size, whose } of drawn) {
+      const retryAfter = buckets.wait(key, size);
+      if (retryAfter > 0) throw rateLimited(size, retryAfter, whose);
     }
-    bucket.tokens = Math.min(size.burst, bucket.tokens + ((now - bucket.at) / 1000) * size.perSecond);
-    bucket.at = now;
-    if (bucket.tokens < 1) {
-      const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / size.perSecond));
-      throw new ApiProblem(
-        429,
-        'rate_limited',
-        `Too many requests for this credential: at most ${size.perSecond} a second (bursts of ${size.burst}). ` +
-          `Retry after ${retryAfter} s.`,
-        { limit: size.perSecond, burst: size.burst, retryAfter },
-        { 'retry-after': String(retryAfter) },
-      );
-    }
-    bucket.tokens -= 1;
+    for (const { key, size } of drawn) buckets.spend(key, size);
     await next();
   };
 }

@@ -11,10 +11,12 @@ export const minSessionSecretBytes = 32;
 /** The server was given a session secret too short to keep session tokens unforgeable. */
 export class WeakSessionSecretError extends Error {
   readonly code = 'weak_session_secret';
-  constructor(bytes: number) {
+  /** `bytes` is the secret's length, or null when it is not valid UTF-8 text. */
+  constructor(bytes: number | null) {
     super(
-      `The session secret (CREDITKIT_SESSION_SECRET) has ${bytes} bytes; it needs at least ${minSessionSecretBytes}. ` +
-        'Generate one with `openssl rand -hex 32`, and give every server of the deployment the same one.',
+      `The session secret (CREDITKIT_SESSION_SECRET) ${bytes === null ? 'is not valid UTF-8 text' : `has ${bytes} bytes`}; ` +
+        `it needs at least ${minSessionSecretBytes} bytes of text. Generate one with \`openssl rand -hex 32\`, and ` +
+        'give every server of the deployment the same one.',
     );
   }
 }
@@ -24,6 +26,9 @@ export const sessionSecretFileName = 'session-secret';
 
 /** A secret given to the server, checked: shorter than 32 bytes (an empty string included) is refused. */
 export function checkSessionSecret(given: string): string {
+  // Bytes that are not UTF-8 reach the process as U+FFFD each (3 bytes once encoded): eleven different
+  // invalid bytes would pass a length check as 33 and all sign with the same key.
+  if (given.includes('\ufffd')) throw new WeakSessionSecretError(null);
   const bytes = Buffer.byteLength(given, 'utf8');
   if (bytes < minSessionSecretBytes) throw new WeakSessionSecretError(bytes);
   return given;

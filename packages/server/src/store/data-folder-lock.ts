@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,12 +24,34 @@ export class DataFolderInUseError extends Error {
   readonly code = 'data_folder_in_use';
   constructor(
     readonly folder: string,
-    readonly holder: Holder,
+    readonly holder: Holder | null,
   ) {
-    super(
-      `The data folder ${folder} is in use by another creditkit server: process ${holder.pid} on ${holder.host}, ` +
-        `since ${holder.since}. Stop that server first, or give this one another --data folder.`,
+    super(DataFolderInUseError.describe(folder, holder));
+  }
+
+  private static describe(folder: string, holder: Holder | null): string {
+    const lock = join(folder, lockFileName);
+    if (holder === null) return `The data folder ${folder} is contended by other servers starting; try again.`;
+    const who = `process ${holder.pid} on ${holder.host}, since ${holder.since}`;
+    if (holder.host !== hostname()) {
+      // A holder on another machine (a shared folder, or a container since recreated) cannot be checked.
+      return (
+        `The data folder ${folder} is in use by another creditkit server: ${who}, which this machine cannot ` +
+        `check. Stop that server first; if it is gone (its machine or container no longer exists), delete ${lock}.`
+      );
+    }
+    return (
+      `The data folder ${folder} is in use by another creditkit server: ${who}. Stop that server first, ` +
+      'or give this one another --data folder.'
     );
+  }
+}
+
+/** The lock's place in the data folder holds something other than a lock file (a directory, a link). */
+export class DataFolderLockUnusableError extends Error {
+  readonly code = 'data_folder_lock_unusable';
+  constructor(readonly path: string) {
+    super(`${path} is not a lock file (a directory or a link?). Remove it, then start the server again.`);
   }
 }
 
@@ -57,38 +79,65 @@ function isAlive(holder: Holder): boolean {
   return holder.processStart === null || start === null || start === holder.processStart;
 }
 
+function isHolder(value: unknown): value is Holder {
+  const holder = value as Partial<Holder> | null;
+  return (
+    typeof holder === 'object' &&
+    holder !== null &&
+    typeof holder.pid === 'number' &&
+    typeof holder.host === 'string' &&
+    typeof holder.since === 'string' &&
+    (holder.processStart === null || typeof holder.processStart === 'string')
+  );
+}
+
+/** The lock file's text and holder; null when there is none. Anything not a regular file is refused. */
 function readHolder(path: string): { text: string; holder: Holder } | null {
   let text: string;
   try {
+    if (!lstatSync(path).isFile()) throw new DataFolderLockUnusableError(path);
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  let holder: unknown;
   try {
-    return { text, holder: JSON.parse(text) as Holder };
+    holder = JSON.parse(text);
   } catch {
-    // Not a lock this server wrote (damaged): nobody can be holding the folder through it.
-    return { text, holder: { pid: 0, host: hostname(), since: 'unknown', processStart: null } };
+    holder = null;
   }
+  // Not a lock this server wrote (damaged, or something else): nobody can be holding the folder through it.
+  if (!isHolder(holder)) return { text, holder: { pid: 0, host: hostname(), since: 'unknown', processStart: null } };
+  return { text, holder };
 }
 
+/** A takeover takes microseconds; a takeover mark older than this was left by a process that died in one. */
+const staleTakeoverMs = 10_000;
+
 /**
- * Moves a dead holder's lock aside. The move is atomic, and what was moved is checked: if another server
- * took the folder between our read and our move, its lock goes back where it was.
+ * Removes a dead holder's lock, one process at a time: the takeover mark (a directory, created atomically)
+ * admits one process, which reads the lock again and removes it only if it is still the dead holder's. So
+ * a live lock, taken by another server meanwhile, is never removed, and two servers never both hold it.
  */
 function clearStaleLock(path: string, staleText: string): void {
-  const aside = `${path}.${randomUUID()}`;
+  const mark = `${path}.takeover`;
   try {
-    renameSync(path, aside);
+    mkdirSync(mark);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another process is taking over right now, or died doing it long ago: then the mark goes.
+    try {
+      if (Date.now() - statSync(mark).mtimeMs > staleTakeoverMs) rmdirSync(mark);
+    } catch (gone) {
+      if ((gone as NodeJS.ErrnoException).code !== 'ENOENT') throw gone;
+    }
+    return;
   }
   try {
-    if (readFileSync(aside, 'utf8') !== staleText) linkSync(aside, path);
+    if (readHolder(path)?.text === staleText) unlinkSync(path);
   } finally {
-    unlinkSync(aside);
+    rmdirSync(mark);
   }
 }
 
@@ -115,6 +164,9 @@ function createWhole(path: string, text: string): boolean {
  * a process that died (SIGKILL, a crash, a power cut) does not block: its holder is checked and found gone.
  * Returns the release, which the server calls once the database is closed.
  */
+/** Enough for any honest race (each round either takes the lock or clears a dead one); bounded all the same. */
+const maxAttempts = 20;
+
 export function lockDataFolder(folder: string): () => void {
   mkdirSync(folder, { recursive: true });
   const path = join(folder, lockFileName);
@@ -123,12 +175,16 @@ export function lockDataFolder(folder: string): () => void {
     host: hostname(),
     since: new Date().toISOString(),
     processStart: processStart(process.pid),
-  } satisfies Holder);
-  for (let attempt = 0; ; attempt++) {
-    if (createWhole(path, ours)) break;
+    // Two locks never read the same, so a takeover can tell a new holder's lock from the dead one's.
+    nonce: randomUUID(),
+  });
+  for (let attempt = 0; !createWhole(path, ours); attempt++) {
     const found = readHolder(path);
-    if (found === null) continue;
-    if (isAlive(found.holder) || attempt >= 3) throw new DataFolderInUseError(folder, found.holder);
+    // Gone meanwhile: try again. Still held after many tries: the folder is contended; say by whom.
+    if (found === null && attempt < maxAttempts) continue;
+    if (found === null || isAlive(found.holder) || attempt >= maxAttempts) {
+      throw new DataFolderInUseError(folder, found?.holder ?? null);
+    }
     clearStaleLock(path, found.text);
   }
   const release = () => {

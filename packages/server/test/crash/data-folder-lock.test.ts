@@ -1,9 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server';
-import { DataFolderInUseError, lockFileName } from '../../src/store/data-folder-lock';
+import {
+  DataFolderInUseError,
+  DataFolderLockUnusableError,
+  lockDataFolder,
+  lockFileName,
+} from '../../src/store/data-folder-lock';
 import { killServerProcesses, type ServerProcess, spawnServer } from '../support/server-process';
 
 /*
@@ -11,6 +18,7 @@ import { killServerProcesses, type ServerProcess, spawnServer } from '../support
  * acknowledged charges are lost when both stop. The server takes the folder for itself alone.
  */
 
+const contenderPath = fileURLToPath(new URL('../support/lock-contender.ts', import.meta.url));
 const folders: string[] = [];
 function freshFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'creditkit-lock-'));
@@ -77,4 +85,50 @@ describe('A PGlite data folder belongs to one server process', () => {
     const again = await startServer({ port: 0, dataDir });
     await again.close();
   }, 180_000);
+});
+
+/** Runs contenders for one folder, `parallel` at a time, until `total` have held it; returns what each said. */
+async function contend(folder: string, total: number, parallel: number): Promise<string[]> {
+  const holders = mkdtempSync(join(tmpdir(), 'creditkit-holders-'));
+  folders.push(holders);
+  const said: string[] = [];
+  let started = 0;
+  const contender = async (): Promise<void> => {
+    while (started < total) {
+      started += 1;
+      const child = spawn(process.execPath, ['--import', 'tsx', contenderPath, folder, holders], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      await new Promise((resolve) => child.once('close', resolve));
+      said.push(output.trim());
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, contender));
+  return said;
+}
+
+describe('Contenders racing over stale locks', () => {
+  it('never hold the folder two at a time', async () => {
+    const said = await contend(freshFolder(), 60, 8);
+    expect(said.filter((line) => line !== 'held alone')).toEqual([]);
+  }, 600_000);
+
+  it('a lock that is a dangling link or a directory is refused with what to do, at once', () => {
+    const linked = freshFolder();
+    symlinkSync('/nonexistent', join(linked, lockFileName));
+    expect(() => lockDataFolder(linked)).toThrow(DataFolderLockUnusableError);
+    const directory = freshFolder();
+    mkdirSync(join(directory, lockFileName));
+    expect(() => lockDataFolder(directory)).toThrow(/is not a lock file/);
+  });
+
+  it.each(['null', '{}', '[1]', 'not json'])('a lock file holding %s is taken over', (text) => {
+    const folder = freshFolder();
+    writeFileSync(join(folder, lockFileName), text);
+    lockDataFolder(folder)();
+  });
 });

@@ -7,16 +7,23 @@ import { createDevWorkspace } from '../support/dev-workspace';
  * and the flood is hundreds of requests at once. What must hold is who gets refused, not how fast anything is.
  */
 const burst = 5;
+const small = { perSecond: 1, burst };
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    dev: true,
-    rateLimits: { secretKey: { perSecond: 1, burst }, session: { perSecond: 1, burst } },
-  });
+  server = await startServer({ port: 0, dev: true, rateLimits: { workspace: null, secretKey: small, session: small } });
 }, 60_000);
 afterAll(() => server?.close());
+
+/** A second server for one test, closed after it. */
+async function withServer(options: Parameters<typeof startServer>[0], test: (other: RunningServer) => Promise<void>) {
+  const other = await startServer(options);
+  try {
+    await test(other);
+  } finally {
+    await other.close();
+  }
+}
 
 interface Answer {
   status: number;
@@ -25,8 +32,8 @@ interface Answer {
   code: string | undefined;
 }
 
-async function send(credential: string, path: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(`${server.url}${path}`, {
+async function send(credential: string, path: string, init: RequestInit = {}, url = server.url): Promise<Answer> {
+  const response = await fetch(`${url}${path}`, {
     ...init,
     headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json', ...init.headers },
   });
@@ -77,6 +84,50 @@ describe('Per-credential rate limits', () => {
     ]);
     expect(calm.map((answer) => answer.status)).toEqual(Array.from({ length: burst }, () => 200));
     expect(flood.filter((answer) => answer.status === 429).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a workspace whose secret key mints a token per user still gets no more than its own share', async () => {
+    // The workspace's bucket refills too slowly to matter however long the flood takes on a slow machine.
+    const limits = {
+      workspace: { perSecond: 0.001, burst: 20 },
+      secretKey: null,
+      session: { perSecond: 1, burst: 10 },
+    };
+    await withServer({ port: 0, dev: true, rateLimits: limits }, async (other) => {
+      const flooding = await createDevWorkspace(other.url);
+      const quiet = await createDevWorkspace(other.url);
+      const tokens = await Promise.all(
+        Array.from({ length: 30 }, async (_, index) => {
+          const response = await fetch(`${other.url}/v1/sessions`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${flooding.secretKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ userId: `u_${index}`, role: 'member' }),
+          });
+          return response.status === 201 ? ((await response.json()) as { token: string }).token : null;
+        }),
+      );
+      const users = tokens.filter((token): token is string => token !== null);
+      const [flood, calm] = await Promise.all([
+        Promise.all(users.flatMap((token) => [1, 2, 3].map(() => send(token, '/v1/balance', {}, other.url)))),
+        Promise.all(Array.from({ length: burst }, () => send(quiet.secretKey, '/v1/balance', {}, other.url))),
+      ]);
+      expect(calm.map((answer) => answer.status)).toEqual(Array.from({ length: burst }, () => 200));
+      // 30 users × 3 requests is far within each user's bucket, but not within the workspace's 20.
+      expect(flood.filter((answer) => answer.status === 200).length).toBeLessThanOrEqual(20);
+      expect(flood.filter((answer) => answer.status === 429).length).toBeGreaterThan(0);
+    });
+  }, 120_000);
+
+  it('made-up secret keys are held to a few database lookups per client, while known keys go on', async () => {
+    const { secretKey } = await createDevWorkspace(server.url);
+    expect((await send(secretKey, '/v1/balance')).status).toBe(200);
+    const madeUp = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => send(`sk_made_up_${index}`, '/v1/balance')),
+    );
+    const statuses = new Set(madeUp.map((answer) => answer.status));
+    expect([...statuses].sort()).toEqual([401, 429]);
+    expect(madeUp.filter((answer) => answer.status === 401).length).toBeLessThan(200);
+    expect((await send(secretKey, '/v1/balance')).status).toBe(200);
   }, 60_000);
 
   it('dev mode has none unless asked for', async () => {

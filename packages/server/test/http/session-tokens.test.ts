@@ -32,6 +32,8 @@ describe('Session secrets', () => {
     ['empty', ''],
     ['one character', 'x'],
     ['31 bytes', 'x'.repeat(31)],
+    // How 11 bytes that are not UTF-8 reach the process: 33 bytes once encoded, and the same for any 11.
+    ['not-UTF-8', '\ufffd'.repeat(11)],
   ])('a server given a %s secret refuses to start', async (_, sessionSecret) => {
     await expect(startServer({ port: 0, sessionSecret })).rejects.toBeInstanceOf(WeakSessionSecretError);
   });
