@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultRateLimits, type RateLimits } from './http/rate-limit';
+import type { RateLimits } from './http/env';
+import { defaultRateLimits } from './http/rate-limit';
 import type { BucketSize } from './http/token-buckets';
 import { startServer } from './server';
 import { createWorkspace } from './store/workspaces';

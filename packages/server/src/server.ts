@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './http/app';
-import type { ServerOptions } from './http/env';
-import { defaultRateLimits, type RateLimits } from './http/rate-limit';
+import type { RateLimits, ServerOptions } from './http/env';
+import { defaultRateLimits } from './http/rate-limit';
 import { checkSessionSecret, generatedSessionSecret } from './http/session-secret';
 import type { Database } from './store/database';
 import { migrate } from './store/migrate';

@@ -1,6 +1,6 @@
 import type { Database } from '../store/database';
 import type { TokenCounter } from '../tokens/token-counter';
-import type { RateLimits } from './rate-limit';
+import type { BucketSize } from './token-buckets';
 
 export interface Caller {
   workspaceId: string;
@@ -47,4 +47,16 @@ export interface EventStreamSettings {
   pollIntervalMs: number;
   /** How long a stream may stay silent before a comment tells proxies and clients it is alive. */
   keepAliveMs: number;
+}
+
+/**
+ * Request limits, each a token bucket; null is none. Every request of a workspace draws from the
+ * workspace's bucket and from its credential's: the secret key's, or the user's for session tokens (all of
+ * a user's tokens share one). So a secret key that mints tokens for hundreds of users still cannot take
+ * more than its workspace's share of the server.
+ */
+export interface RateLimits {
+  workspace: BucketSize | null;
+  secretKey: BucketSize | null;
+  session: BucketSize | null;
 }

@@ -1,19 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Caller } from './env';
+import type { AppEnv, Caller, RateLimits } from './env';
 import { ApiProblem } from './problem';
 import { type BucketSize, TokenBuckets } from './token-buckets';
-
-/**
- * Request limits, each a token bucket; null is none. Every request of a workspace draws from the
- * workspace's bucket and from its credential's: the secret key's, or the user's for session tokens (all of
- * a user's tokens share one). So a secret key that mints tokens for hundreds of users still cannot take
- * more than its workspace's share of the server.
- */
-export interface RateLimits {
-  workspace: BucketSize | null;
-  secretKey: BucketSize | null;
-  session: BucketSize | null;
-}
 
 /**
  * The defaults outside dev mode. A host server charging a bulk enrichment with its secret key stays well
