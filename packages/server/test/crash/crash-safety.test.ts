@@ -1,7 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database';
@@ -9,6 +7,8 @@ import { openPglite } from '../../src/store/pglite';
 import { openPostgres } from '../../src/store/postgres';
 import { reconcile } from '../../src/store/reconcile';
 import { postgresForTests, type ThrowawayPostgres } from '../support/postgres';
+import { freshPgliteFolder } from '../support/test-server';
+import { waitTimeoutMs } from '../support/timeouts';
 
 /*
  * The server runs as the real CLI in a child process, so SIGKILL stops it wherever it is: between two statements
@@ -54,8 +54,8 @@ async function spawnServer(storage: readonly string[]): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the server did not start within 60 s:\n${output}`));
-    }, 60_000);
+      reject(new Error(`the server did not start within ${waitTimeoutMs / 1000} s:\n${output}`));
+    }, waitTimeoutMs);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
@@ -89,7 +89,7 @@ function send(server: ServerProcess, method: string, path: string, body: unknown
       ...(key === undefined ? {} : { 'idempotency-key': key }),
     },
     body: body === undefined ? null : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(waitTimeoutMs),
   }).then(async (response) => ({ status: response.status, body: (await response.json()) as Answer['body'] }));
 }
 
@@ -261,7 +261,7 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
 
   beforeAll(async () => {
     postgres = await postgresForTests();
-  }, 60_000);
+  });
 
   afterEach(() => {
     for (const child of running) child.kill('SIGKILL');
@@ -273,7 +273,7 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
   });
 
   it('on a PGlite data folder: restarts with a reconciling ledger, no partial charge, retries charge once', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-crash-'));
+    const dataDir = freshPgliteFolder();
     folders.push(dataDir);
     const summary = await crashAndRecover({
       args: ['--data', dataDir],
@@ -281,7 +281,7 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
       keepsDemoKey: true,
     });
     console.log(`PGlite: ${summary}`);
-  }, 120_000);
+  });
 
   it('on PostgreSQL: restarts with a reconciling ledger, no partial charge, retries charge once', async () => {
     const summary = await crashAndRecover({
@@ -290,5 +290,5 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
       keepsDemoKey: false,
     });
     console.log(`PostgreSQL: ${summary}`);
-  }, 120_000);
+  });
 });
