@@ -24,9 +24,7 @@ describe('useUsage against the reference server', () => {
     await waitFor(() => expect(page.answered).toContain('/v1/events'));
 
     await member.client.charges.refund(charge.id, { reason: 'number disconnected' });
-    await waitFor(() => expect(latest.current?.data?.totals).toMatchObject({ refunded: 10, net: 0 }), {
-      timeout: 5_000,
-    });
+    await waitFor(() => expect(latest.current?.data?.totals).toMatchObject({ refunded: 10, net: 0 }));
 
     const csv = await latest.current?.exportCsv();
     expect(csv?.split('\n')[0]).toMatch(/key/);
