@@ -33,7 +33,8 @@ export default defineConfig({
   reporter: [['list'], ['html', { outputFolder: 'e2e-report', open: 'never' }]],
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    // Starting Chromium on a loaded runner can outlast Playwright's 30 s default.
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs, timeout: waitTimeoutMs },
     viewport: { width: 1440, height: 1000 },
     locale: 'en-US',
     timezoneId: 'UTC',
