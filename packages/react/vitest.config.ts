@@ -3,24 +3,36 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { inChromium } from './test/chromium';
+import { testTimeoutMs } from './test/timeouts';
+
+// Tests import the package by its public name, as its users do, without a build first.
+const publicName = { '@creditkit/react': fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
+
+/**
+ * What every project sets. The projects run one after the other (`sequence.groupOrder`), each alone on the
+ * machine: jsdom with two workers, then each Chromium project with one page, so a 2-core runner never has
+ * three browsers and the jsdom workers competing. The timeouts are sized for a loaded runner
+ * (test/timeouts.ts); a test or hook never sets its own.
+ */
+function project(groupOrder: number, maxWorkers: number) {
+  return { maxWorkers, sequence: { groupOrder }, testTimeout: testTimeoutMs, hookTimeout: testTimeoutMs };
+}
 
 export default defineConfig({
-  // Without it JSX compiles to React.createElement and fails.
-  plugins: [react()],
-  resolve: {
-    // Tests import the package by its public name, as its users do, without a build first.
-    alias: { '@creditkit/react': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-  },
   test: {
-    // The reference Credit API, in memory: the hooks are tested against the real server, not a mock.
+    // The reference Credit API, in memory, once for the whole run (every project reads its URL with
+    // `inject`): the hooks are tested against the real server, not a mock.
     globalSetup: ['./test/global-setup.ts'],
-    setupFiles: ['./test/setup-dom.ts'],
     projects: [
       {
-        extends: true,
+        // Without it JSX compiles to React.createElement and fails.
+        plugins: [react()],
+        resolve: { alias: publicName },
         test: {
+          ...project(0, 2),
           name: 'unit',
           environment: 'jsdom',
+          setupFiles: ['./test/setup-dom.ts'],
           // With the offline Storybook scenarios, checked against the reference server they stand in for.
           include: ['src/**/*.test.{ts,tsx}', 'storybook/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.tsx'],
@@ -29,24 +41,30 @@ export default defineConfig({
       {
         // The Chromium tests again on React 18 (the kit supports 18 and 19): react and react-dom resolve to
         // 18.3.1 for the kit and for every dependency, as Vite bundles them for the page.
-        extends: true,
+        plugins: [react()],
         resolve: {
           alias: [
+            { find: '@creditkit/react', replacement: publicName['@creditkit/react'] },
             { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
             { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
           ],
         },
         test: {
+          ...project(1, 1),
           name: 'react-18',
+          setupFiles: ['./test/setup-dom.ts'],
           include: ['src/**/*.browser.test.tsx'],
           provide: { reactMajor: '18' },
           browser: inChromium(),
         },
       },
       {
-        extends: true,
+        plugins: [react()],
+        resolve: { alias: publicName },
         test: {
+          ...project(2, 1),
           name: 'browser',
+          setupFiles: ['./test/setup-dom.ts'],
           include: ['src/**/*.browser.test.tsx'],
           provide: { reactMajor: '19' },
           browser: inChromium(),
@@ -61,7 +79,9 @@ export default defineConfig({
         // Found up front, so Vite never reloads the page halfway through the run to add a late discovery.
         optimizeDeps: { include: ['@radix-ui/react-dialog', '@radix-ui/react-switch', 'msw', 'msw/browser'] },
         test: {
+          ...project(3, 1),
           name: 'storybook',
+          setupFiles: ['./test/setup-storybook.ts'],
           browser: inChromium(),
         },
       },

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { testTimeoutMs } from './test/support/timeouts';
 
 export default defineConfig({
   resolve: {
@@ -11,6 +12,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Sized for a loaded 2-core CI runner (see test/support/timeouts.ts); a test or hook never sets its own.
+    testTimeout: testTimeoutMs,
+    hookTimeout: testTimeoutMs,
     typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { waitTimeoutMs } from './timeouts';
 
 export interface StartedProcess {
   child: ChildProcess;
@@ -11,7 +12,7 @@ export interface StartedProcess {
  * Runs `node args` and resolves once a line of its output matches `ready`. Its output is kept so a process
  * that exits or hangs before it is ready fails with what it said.
  */
-export function startNode(args: string[], ready: RegExp, timeoutMs = 30_000): Promise<StartedProcess> {
+export function startNode(args: string[], ready: RegExp, timeoutMs = waitTimeoutMs): Promise<StartedProcess> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const stop = () =>

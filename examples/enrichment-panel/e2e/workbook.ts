@@ -44,7 +44,7 @@ export function workbookPage(page: Page) {
     /** Starts a column on the selected rows and waits until the run finished, stopped or was blocked. */
     async run(of: EnrichmentColumn, until: 'finished' | 'blocked' = 'finished') {
       await page.getByRole('button', { name: new RegExp(`^Run ${of.label} on \\d+ selected rows$`) }).click();
-      await expect(progress).toContainText(/finished|blocked|stopped/, { timeout: 60_000 });
+      await expect(progress).toContainText(/finished|blocked|stopped/);
       await expect(progress).toContainText(until);
     },
 

@@ -10,8 +10,9 @@ declare module 'vitest' {
 
 /**
  * Starts the reference Credit API in dev mode on an in-memory database and an ephemeral port, once per
- * test project. Dev mode lets tests create fresh workspaces and allows browser pages on localhost
- * through CORS, so the browser project's Chromium page can call it too.
+ * test run (the root config's global setup; every project reads the URL it provides). Dev mode lets tests
+ * create fresh workspaces and allows browser pages on localhost through CORS, so the Chromium projects'
+ * pages can call it too.
  */
 export default async function startCreditApi(project: TestProject) {
   const server = await startServer({ port: 0, dev: true });

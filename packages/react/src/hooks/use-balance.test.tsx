@@ -35,7 +35,7 @@ describe('useBalance against the reference server', () => {
       recordId: 'rec_1',
       field: 'mobile_phone',
     });
-    expect(await screen.findByText('spendable 1990', undefined, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await screen.findByText('spendable 1990')).toBeInTheDocument();
     expect(page.requests.filter((request) => request === '/v1/balance')).toHaveLength(1);
   });
 

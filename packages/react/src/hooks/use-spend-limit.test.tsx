@@ -74,6 +74,6 @@ describe('useSpendLimit against the reference server', () => {
     await expect(member.client.charges.create(emailCharge('rec_3'))).rejects.toMatchObject({
       code: 'workbook_limit_reached',
     });
-    expect(await screen.findByText('limit 2, on, spent 2, remaining 0', undefined, { timeout: 5_000 })).toBeVisible();
+    expect(await screen.findByText('limit 2, on, spent 2, remaining 0')).toBeVisible();
   });
 });

@@ -25,9 +25,7 @@ describe('useUsage against the reference server', () => {
 
     // The host server refunds with its secret key (R15, R20): a member session may not.
     await workspace.refund(charge.id, 'number disconnected');
-    await waitFor(() => expect(latest.current?.data?.totals).toMatchObject({ refunded: 10, net: 0 }), {
-      timeout: 5_000,
-    });
+    await waitFor(() => expect(latest.current?.data?.totals).toMatchObject({ refunded: 10, net: 0 }));
 
     const csv = await latest.current?.exportCsv();
     expect(csv?.split('\n')[0]).toMatch(/key/);

@@ -3,6 +3,7 @@ import { type CreditEvent, createCreditClient } from '@creditkit/sdk';
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../support/fixtures';
 import { problemReply, useStubApi } from '../support/stub-api';
+import { waitTimeoutMs } from '../support/timeouts';
 
 const api = useStubApi();
 
@@ -18,7 +19,7 @@ function send(response: ServerResponse, id: string, type: string, data: unknown)
 
 const limitDetails = { scope: 'workbook', id: 'wb_1', limit: 10, spent: 10, remaining: 0 };
 
-function waitFor(check: () => boolean, timeout = 5_000) {
+function waitFor(check: () => boolean, timeout = waitTimeoutMs) {
   return new Promise<void>((resolve, reject) => {
     const started = Date.now();
     const poll = () => {
@@ -66,12 +67,12 @@ describe('events.subscribe', () => {
     const received: string[] = [];
 
     const unsubscribe = client.events.subscribe((event) => received.push(event.id));
-    await waitFor(() => received.length === 2, 15_000);
+    await waitFor(() => received.length === 2);
     unsubscribe();
 
     expect(received).toEqual(['41', '42']);
     expect(api.requests[1]?.headers['last-event-id']).toBe('41');
-  }, 20_000);
+  });
 
   it('skips event types it does not know and reports malformed ones without stopping', async () => {
     api.on('GET /v1/events', (_request, response) => {

@@ -134,5 +134,5 @@ describe(`fault injection (seed ${seed}; replay with FAULT_SEED=${seed})`, () =>
     }
     const allKeys = [...flaky.keysByCall.values()].flatMap((keys) => [...keys]);
     expect(new Set(allKeys).size, 'each call has its own key').toBe(calls / 2);
-  }, 60_000);
+  });
 });

@@ -118,21 +118,24 @@ describe('deadlines and cancellation', () => {
       'GET /v1/balance',
       script(() => new Promise(() => undefined), { body: fixtures.balance }),
     );
-    const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test', attemptTimeout: 200 });
+    const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test', attemptTimeout: 1_000 });
 
     await expect(client.balance.retrieve()).resolves.toEqual(fixtures.balance);
-    expect(api.requests).toHaveLength(2);
+    // At least the hung attempt and one more: on a loaded machine the next attempt may itself outlast the
+    // attempt timeout and be retried too.
+    expect(api.requests.length).toBeGreaterThanOrEqual(2);
   });
 
   it('ends the whole call at its deadline, waits for Retry-After included', async () => {
     api.on('GET /v1/balance', problemReply(503, 'unavailable', undefined, { 'retry-after': '120' }));
     const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test' });
 
-    const started = Date.now();
     const error = await client.balance.retrieve({ timeout: 500 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ code: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // The deadline ended the wait: no second attempt. A call that waited out the 120 s Retry-After instead
+    // would outlast the test timeout.
+    expect(api.requests).toHaveLength(1);
   });
 
   it('rejects with the abort reason when the caller aborts, and sends nothing more', async () => {

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database';
 import { openPglite } from '../../src/store/pglite';
@@ -8,6 +6,8 @@ import { openPostgres } from '../../src/store/postgres';
 import { reconcile } from '../../src/store/reconcile';
 import { postgresForTests, type ThrowawayPostgres } from '../support/postgres';
 import { killServerProcesses, type ServerProcess, spawnServer } from '../support/server-process';
+import { freshPgliteFolder } from '../support/test-server';
+import { waitTimeoutMs } from '../support/timeouts';
 
 /*
  * The server runs as the real CLI in a child process, so SIGKILL stops it wherever it is: between two statements
@@ -37,7 +37,7 @@ function send(server: ServerProcess, method: string, path: string, body: unknown
       ...(key === undefined ? {} : { 'idempotency-key': key }),
     },
     body: body === undefined ? null : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(waitTimeoutMs),
   }).then(async (response) => ({ status: response.status, body: (await response.json()) as Answer['body'] }));
 }
 
@@ -209,7 +209,7 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
 
   beforeAll(async () => {
     postgres = await postgresForTests();
-  }, 60_000);
+  });
 
   afterEach(() => {
     killServerProcesses();
@@ -221,7 +221,7 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
   });
 
   it('on a PGlite data folder: restarts with a reconciling ledger, no partial charge, retries charge once', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-crash-'));
+    const dataDir = freshPgliteFolder();
     folders.push(dataDir);
     const summary = await crashAndRecover({
       args: ['--data', dataDir],
@@ -229,7 +229,7 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
       keepsDemoKey: true,
     });
     console.log(`PGlite: ${summary}`);
-  }, 120_000);
+  });
 
   it('on PostgreSQL: restarts with a reconciling ledger, no partial charge, retries charge once', async () => {
     const summary = await crashAndRecover({
@@ -238,5 +238,5 @@ describe('the server killed with SIGKILL in the middle of a charge load', () => 
       keepsDemoKey: false,
     });
     console.log(`PostgreSQL: ${summary}`);
-  }, 120_000);
+  });
 });

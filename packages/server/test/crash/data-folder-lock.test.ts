@@ -52,7 +52,7 @@ describe('A PGlite data folder belongs to one server process', () => {
     expect(second).toContain(`The data folder ${folder} is in use`);
     expect(second).toContain(`process ${first.child.pid}`);
     expect(await spendable(first)).toBeGreaterThan(0);
-  }, 180_000);
+  });
 
   it('of two servers started together on one empty folder, exactly one comes up', async () => {
     const folder = freshFolder();
@@ -62,7 +62,7 @@ describe('A PGlite data folder belongs to one server process', () => {
     expect(started).toHaveLength(1);
     expect(refused).toHaveLength(1);
     expect(refused[0]).toContain('is in use by another creditkit server');
-  }, 180_000);
+  });
 
   it('a lock left by a server killed with SIGKILL does not block the next start, which finds the data', async () => {
     const folder = freshFolder();
@@ -74,7 +74,7 @@ describe('A PGlite data folder belongs to one server process', () => {
     const next = await spawnServer(['--data', folder]);
     expect(next.workspaceId).toBe(first.workspaceId);
     expect(await spendable(next)).toBe(before);
-  }, 180_000);
+  });
 
   it('in one process too: a second startServer on the folder is refused until the first closes', async () => {
     const dataDir = freshFolder();
@@ -84,7 +84,7 @@ describe('A PGlite data folder belongs to one server process', () => {
     expect(existsSync(join(dataDir, lockFileName))).toBe(false);
     const again = await startServer({ port: 0, dataDir });
     await again.close();
-  }, 180_000);
+  });
 });
 
 /** Runs contenders for one folder, `parallel` at a time, until `total` have held it; returns what each said. */
@@ -115,7 +115,7 @@ describe('Contenders racing over stale locks', () => {
   it('never hold the folder two at a time', async () => {
     const said = await contend(freshFolder(), 60, 8);
     expect(said.filter((line) => line !== 'held alone')).toEqual([]);
-  }, 600_000);
+  });
 
   it('a lock that is a dangling link or a directory is refused with what to do, at once', () => {
     const linked = freshFolder();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { reconcile } from '../../src/store/reconcile';
 import { createDevWorkspace } from '../support/dev-workspace';
+import { startTestServer } from '../support/test-server';
 
 // Concurrent charges to one workspace go through one transaction per group (http/charge-batcher.ts).
 // These requests arrive together, so they share groups: each must still be answered as if it were alone.
@@ -9,8 +10,8 @@ import { createDevWorkspace } from '../support/dev-workspace';
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, dev: true });
-}, 30_000);
+  server = await startTestServer();
+});
 afterAll(() => server.close());
 
 function postCharge(secretKey: string, body: Record<string, unknown>, idempotencyKey?: string) {

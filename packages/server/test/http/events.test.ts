@@ -2,16 +2,17 @@ import type { CreditEvent, createCreditClient } from '@creditkit/sdk';
 import { balance, charge, creditEvent, limitDetails } from '@creditkit/sdk/schemas';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerOptions } from '../../src/http/env';
-import { startServer } from '../../src/server';
 import { createDevWorkspace } from '../support/dev-workspace';
+import { startTestServer } from '../support/test-server';
+import { waitTimeoutMs } from '../support/timeouts';
 
 /** A dev server whose event streams can be tuned, and fresh workspaces on it. */
 async function startApi(eventStream: ServerOptions['eventStream'] = {}) {
-  const server = await startServer({ port: 0, dev: true, eventStream });
+  const server = await startTestServer({ eventStream });
   return { url: server.url, newWorkspace: () => createDevWorkspace(server.url), close: () => server.close() };
 }
 
-function waitFor(check: () => boolean, what: string, timeout = 5_000): Promise<void> {
+function waitFor(check: () => boolean, what: string, timeout = waitTimeoutMs): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = () => {
@@ -80,7 +81,7 @@ async function openRaw(url: string, secretKey: string, headers: Record<string, s
     response,
     frames,
     events: () => frames().filter((frame) => frame.data !== undefined),
-    async readUntil(check: (frames: Frame[]) => boolean, timeout = 5_000) {
+    async readUntil(check: (frames: Frame[]) => boolean, timeout = waitTimeoutMs) {
       const deadline = Date.now() + timeout;
       while (!check(frames())) {
         if (!reader) throw new Error('The response has no body.');
@@ -108,7 +109,7 @@ describe('GET /v1/events', () => {
   let api: Awaited<ReturnType<typeof startApi>>;
   beforeAll(async () => {
     api = await startApi();
-  }, 30_000);
+  });
   afterAll(() => api.close());
 
   it('delivers balance.updated to an SDK subscriber after a charge, and no earlier history', async () => {
@@ -262,7 +263,7 @@ describe('GET /v1/events, bounded', () => {
   let api: Awaited<ReturnType<typeof startApi>>;
   beforeAll(async () => {
     api = await startApi({ maxStreamsPerWorkspace: 2, keepAliveMs: 100 });
-  }, 30_000);
+  });
   afterAll(() => api.close());
 
   it('refuses a stream beyond the bound with a 429 and Retry-After, and frees the slot on disconnect', async () => {
@@ -280,7 +281,7 @@ describe('GET /v1/events, bounded', () => {
     expect((await openRaw(api.url, theirs.secretKey)).response.status).toBe(200);
 
     first.close();
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + waitTimeoutMs;
     let retry = await openRaw(api.url, mine.secretKey);
     while (retry.response.status !== 200 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -29,7 +29,7 @@ const openapi = createRequire(import.meta.url)('@creditkit/sdk/openapi.json') as
 let server: RunningServer;
 beforeAll(async () => {
   server = await startServer({ port: 0, dev: true });
-}, 60_000);
+});
 afterAll(() => server.close());
 
 /** Problem codes and 2xx totals seen over the whole run, so the test shows it reached the extremes. */
@@ -263,5 +263,5 @@ describe('the API at its extremes', () => {
     expect([...seen.codes]).toEqual(expect.arrayContaining(['purchase_too_large', 'estimate_too_large']));
     // A full workspace renewed on top of its purchases: its balance is a total past the largest amount.
     expect(seen.largestSpendable).toBeGreaterThan(MAX_CREDITS);
-  }, 600_000);
+  });
 });

@@ -12,7 +12,7 @@ let target: GeneratedRequestTarget;
 beforeAll(async () => {
   server = await startServer({ port: 0, dev: true });
   target = await generatedRequestTarget(server);
-}, 60_000);
+});
 afterAll(() => server.close());
 
 // The same tests run on PostgreSQL in test/postgres/generated-requests.test.ts.

@@ -115,7 +115,7 @@ describe('counting prompt tokens does not hold the server', () => {
       expect(answer.status).toBe(200);
       expect(answer.body.inputTokens).toBeGreaterThan(0);
     }
-  }, 300_000);
+  });
 });
 
 describe('what POST /v1/ai/estimates answers about prompts', () => {
@@ -123,7 +123,7 @@ describe('what POST /v1/ai/estimates answers about prompts', () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer({ port: 0, dev: true });
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   it('counts a special-token marker as the text it is, instead of failing with a 500', async () => {
@@ -180,5 +180,5 @@ describe('what POST /v1/ai/estimates answers about prompts', () => {
     } finally {
       await busyServer.close();
     }
-  }, 60_000);
+  });
 });

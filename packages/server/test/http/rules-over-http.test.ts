@@ -1,15 +1,16 @@
 import { createCreditClient, InsufficientCreditsError, SpendLimitReachedError, ValidationError } from '@creditkit/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { reconcile } from '../../src/store/reconcile';
 import { createDevWorkspace } from '../support/dev-workspace';
+import { startTestServer } from '../support/test-server';
 
 let server: RunningServer;
 let clock = new Date('2026-11-02T12:00:00.000Z');
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, dev: true, renewalDelayMs: 90 * 60_000, now: () => clock });
-}, 30_000);
+  server = await startTestServer({ renewalDelayMs: 90 * 60_000, now: () => clock });
+});
 afterAll(() => server.close());
 
 const newWorkspace = (planId: string) => createDevWorkspace(server.url, planId);

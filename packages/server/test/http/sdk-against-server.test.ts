@@ -6,15 +6,16 @@ import {
   SpendLimitReachedError,
 } from '@creditkit/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { reconcile } from '../../src/store/reconcile';
 import { createDevWorkspace } from '../support/dev-workspace';
+import { startTestServer } from '../support/test-server';
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, dev: true });
-}, 30_000);
+  server = await startTestServer();
+});
 afterAll(() => server.close());
 
 const newWorkspace = (planId?: string) => createDevWorkspace(server.url, planId);

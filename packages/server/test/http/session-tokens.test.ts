@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WeakSessionSecretError } from '../../src/http/session-secret';
 import { type RunningServer, startServer } from '../../src/server';
 import { createDevWorkspace } from '../support/dev-workspace';
+import { waitTimeoutMs } from '../support/timeouts';
 
 const secret = 'a-test-session-secret-of-at-least-32-bytes';
 /** The server's clock, moved by the tests: a token's hour passes without waiting an hour. */
@@ -12,7 +13,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, dev: true, sessionSecret: secret, now: () => new Date(clock) });
-}, 60_000);
+});
 afterAll(() => server?.close());
 
 /** A token signed with the server's own secret, with whatever claims a forger would like. */
@@ -77,18 +78,18 @@ describe('Session tokens', () => {
     let opened = 0;
     const unsubscribe = browser.events.subscribe((event) => received.push(event), { onOpen: () => opened++ });
     try {
-      await vi.waitFor(() => expect(opened).toBe(1), { timeout: 30_000, interval: 20 });
+      await vi.waitFor(() => expect(opened).toBe(1), { timeout: waitTimeoutMs, interval: 20 });
       clock += 61_000;
       // The server ends the expired stream; the SDK reconnects, is refused the old token, and asks for another.
-      await vi.waitFor(() => expect(opened).toBe(2), { timeout: 30_000, interval: 20 });
+      await vi.waitFor(() => expect(opened).toBe(2), { timeout: waitTimeoutMs, interval: 20 });
       expect(minted).toBe(2);
       await admin.charges.create({ actionId: 'find-work-email', workbookId: 'wb_1', recordId: 'r_1', field: 'email' });
       await vi.waitFor(() => expect(received.map((event) => event.type)).toContain('balance.updated'), {
-        timeout: 30_000,
+        timeout: waitTimeoutMs,
         interval: 20,
       });
     } finally {
       unsubscribe();
     }
-  }, 120_000);
+  });
 });

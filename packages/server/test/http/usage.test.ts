@@ -2,8 +2,9 @@ import type { CreditClient } from '@creditkit/sdk';
 import { usageReport } from '@creditkit/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField } from '../../src/http/routes/usage';
-import { type RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { createDevWorkspace } from '../support/dev-workspace';
+import { startTestServer } from '../support/test-server';
 
 let api: RunningServer;
 
@@ -43,8 +44,8 @@ function readCsv(text: string, separator: string): string[][] {
 let clock = new Date('2026-03-09T10:00:00.000Z');
 
 beforeAll(async () => {
-  api = await startServer({ port: 0, dev: true, now: () => clock });
-}, 30_000);
+  api = await startTestServer({ now: () => clock });
+});
 afterAll(() => api.close());
 
 const newWorkspace = () => createDevWorkspace(api.url);
@@ -159,7 +160,7 @@ describe('GET /v1/usage (R18)', () => {
       ...tokens(1000, 1000),
     });
     clock = new Date('2026-03-10T18:00:00.000Z');
-  }, 30_000);
+  });
 
   it('groups by workbook, biggest net first, counting own-key and deduplicated charges at 0 credits', async () => {
     const report = await mine.client.usage.retrieve({ groupBy: 'workbook' });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   postgres = await postgresForTests();
   server = await startServer({ port: 0, dev: true, databaseUrl: postgres.url });
   target = await generatedRequestTarget(server);
-}, 120_000);
+});
 
 afterAll(async () => {
   await server?.close();

@@ -27,7 +27,7 @@ beforeAll(async () => {
   console.log(`mixed mutations seed ${seed} (replay: MIXED_SEED=${seed}), ${rounds} rounds`);
   postgres = await postgresForTests();
   server = await startServer({ port: 0, dev: true, databaseUrl: postgres.url });
-}, 120_000);
+});
 
 afterAll(async () => {
   await server?.close();
@@ -213,6 +213,6 @@ describe('Every mutating route at once on a real PostgreSQL: no 5xx, one owner p
   for (let index = 1; index <= rounds; index++) {
     it(`round ${index}`, async () => {
       figures.push(`round ${index}: ${await round(roundRandom(seed, index))}`);
-    }, 120_000);
+    });
   }
 });

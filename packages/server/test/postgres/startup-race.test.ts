@@ -15,7 +15,7 @@ let postgres: ThrowawayPostgres;
 
 beforeAll(async () => {
   postgres = await postgresForTests();
-}, 120_000);
+});
 afterAll(() => postgres?.stop());
 
 describe('Instances started together on an empty PostgreSQL', () => {
@@ -37,5 +37,5 @@ describe('Instances started together on an empty PostgreSQL', () => {
         await Promise.all(running.map((server) => server.close()));
       }
     }
-  }, 240_000);
+  });
 });

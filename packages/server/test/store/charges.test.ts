@@ -13,7 +13,7 @@ const now = new Date('2026-11-02T12:00:00.000Z');
 beforeAll(async () => {
   db = await openPglite(undefined);
   expect(await migrate(db)).toEqual([1]);
-}, 30_000);
+});
 afterAll(() => db.close());
 
 const emailCharge = (recordId: string, extra: Record<string, string> = {}): ChargeRequest => ({

@@ -384,18 +384,18 @@ export function describeGeneratedRequests(database: string, target: () => Genera
   describe(`generated requests on ${database}`, () => {
     it('refuse text the database cannot store with a 400 naming the field', async () => {
       await checkUnstorableTextIsRefused(target());
-    }, 60_000);
+    });
 
     it('keep the text they accept whole', async () => {
       await checkStoredTextComesBackWhole(target());
-    }, 60_000);
+    });
 
     it('never answer 500 and never leave the ledger unreconciled, whatever the text', async () => {
       await checkGeneratedRequests(target(), 1000);
-    }, 300_000);
+    });
 
     it('resume the event stream from an id it sent or answer 400', async () => {
       await checkGeneratedResumePoints(target(), 100);
-    }, 120_000);
+    });
   });
 }

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { waitTimeoutMs } from './timeouts';
 
 /**
  * A throwaway PostgreSQL for tests, started from Debian's server binaries into a temporary folder, so a test
@@ -134,7 +135,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       ].join('\n'),
     );
     try {
-      await exec(pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start']);
+      await exec(pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', String(waitTimeoutMs / 1000), 'start']);
       break;
     } catch (error) {
       // Another process may take the probed port between the probe and the start: try another one.

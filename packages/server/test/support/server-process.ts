@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { waitTimeoutMs } from './timeouts';
 
 const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -42,8 +43,8 @@ export async function spawnServer(storage: readonly string[]): Promise<ServerPro
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the server did not start within 60 s:\n${output}`));
-    }, 60_000);
+      reject(new Error(`the server did not start within ${waitTimeoutMs / 1000} s:\n${output}`));
+    }, waitTimeoutMs);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];

@@ -76,6 +76,6 @@ describe('CreditBalance accessibility in Chromium', () => {
     expect(spendable).toHaveAttribute('aria-live', 'polite');
     await waitFor(() => expect(page.answered).toContain('/v1/events'));
     await elsewhere.client.charges.create(emailCharge('rec_1'));
-    await waitFor(() => expect(spendable).toHaveTextContent('1,999 credits available'), { timeout: 5_000 });
+    await waitFor(() => expect(spendable).toHaveTextContent('1,999 credits available'));
   });
 });

@@ -63,7 +63,7 @@ describe('CreditBalance against the reference server', () => {
     await waitFor(() => expect(page.answered).toContain('/v1/events'));
 
     await workspace.charge({ actionId: 'find-mobile-phone' });
-    await waitFor(() => expect(spendable).toHaveTextContent('1,990 credits available'), { timeout: 5_000 });
+    await waitFor(() => expect(spendable).toHaveTextContent('1,990 credits available'));
     expect(screen.getByRole('meter')).toHaveAttribute('aria-valuenow', '1990');
     expect(definition('Plan')).toHaveTextContent('1,990 credits');
     expect(page.sentTo('/v1/balance')).toBe(1);

@@ -107,12 +107,14 @@ describe('RenewalPreview against the reference server', () => {
 
   it('follows the balance live: a charge made elsewhere lowers what rolls over', async () => {
     const workspace = await createTestWorkspace('starter-monthly');
-    const { client } = await workspace.connect('member');
+    const page = await workspace.connect('member');
     const elsewhere = await workspace.connect('member');
-    renderWithCredits(<RenewalPreview />, { client, locale: 'en-US' });
+    renderWithCredits(<RenewalPreview />, { client: page.client, locale: 'en-US' });
     expect(await screen.findByText('2,000 credits roll over')).toBeInTheDocument();
+    // Charged once the page follows the stream: a charge before that never reaches it.
+    await waitFor(() => expect(page.answered).toContain('/v1/events'));
     await elsewhere.client.charges.create({ actionId: 'enrich-person', workbookId: 'wb_1', recordId: 'r', field: 'x' });
-    expect(await screen.findByText('1,998 credits roll over', undefined, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await screen.findByText('1,998 credits roll over')).toBeInTheDocument();
     expect(screen.getByText('Balance after renewal: 3,998 credits')).toBeInTheDocument();
   });
 

@@ -252,7 +252,7 @@ describe('SpendLimitDialog against the reference server', () => {
     await expect(member.client.charges.create(emailCharge('rec_3'))).rejects.toMatchObject({
       code: 'workbook_limit_reached',
     });
-    expect(await within(dialog).findByText('0 credits remaining', undefined, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await within(dialog).findByText('0 credits remaining')).toBeInTheDocument();
     expect(within(dialog).getByText('2 credits spent')).toBeInTheDocument();
   });
 
