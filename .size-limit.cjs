@@ -39,15 +39,19 @@ module.exports = [
     },
     ignore: reactPeers,
     gzip: true,
-    limit: '24 KB',
+    // Was 24 KB: the contract's input rules (text the server can store, bounded token counts, totals apart
+    // from amounts, the refusals' details) added about 0.35 KB to the client; they are what keeps a bad
+    // request from leaving the browser.
+    limit: '24.5 KB',
   },
   {
-    // The aim is 25 KB; the SDK's client alone is 18.5 KB of this (ky and zod/mini about 10 KB of that),
-    // so the whole kit does not fit it. The limit holds today's figure so that growth is a decision.
+    // The aim is 25 KB; the SDK's client alone is 19.2 KB of this (ky and zod/mini about 10 KB of that),
+    // so the whole kit does not fit it. The limit holds today's figure so that growth is a decision: it was
+    // 31.5 KB before the contract's input rules (see the panel above).
     name: '@creditkit/react: everything, with createCreditClient',
     import: { 'packages/react/dist/index.js': '*', 'packages/sdk/dist/index.js': '{ createCreditClient }' },
     ignore: reactPeers,
     gzip: true,
-    limit: '31.5 KB',
+    limit: '32.2 KB',
   },
 ];
