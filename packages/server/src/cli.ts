@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RateLimits } from './http/env';
-import { defaultRateLimits } from './http/rate-limit';
 import type { BucketSize } from './http/token-buckets';
 import { startServer } from './server';
 import { createWorkspace } from './store/workspaces';
@@ -47,22 +46,9 @@ function parseBucket(option: string, text: string | undefined): BucketSize | nul
   return { perSecond, burst };
 }
 
-/** The limits the flags ask for: each unset one is the default, or none in dev mode. */
-function rateLimitsOf(
-  dev: boolean,
-  flags: Record<'workspace' | 'secretKey' | 'session', string | undefined>,
-): RateLimits | null {
-  const pick = (kind: keyof RateLimits, option: string, text: string | undefined) => {
-    const given = parseBucket(option, text);
-    return given !== undefined ? given : dev ? null : defaultRateLimits[kind];
-  };
-  const limits: RateLimits = {
-    workspace: pick('workspace', '--workspace-rate-limit', flags.workspace),
-    secretKey: pick('secretKey', '--rate-limit', flags.secretKey),
-    session: pick('session', '--session-rate-limit', flags.session),
-  };
-  return limits.workspace || limits.secretKey || limits.session ? limits : null;
-}
+/** A flag's limit as an option: absent when the flag was not given, so the server's default applies. */
+const given = (kind: keyof RateLimits, size: BucketSize | null | undefined) =>
+  size === undefined ? {} : { [kind]: size };
 
 /** Dev mode keeps its demo workspace's key beside the data, so a restart prints the same key. */
 async function demoWorkspace(
@@ -107,11 +93,11 @@ async function main() {
     dev: values.dev,
     renewalDelayMs: parseDuration(values['renewal-delay']),
     ...(values['cors-origin'] && { corsOrigin: values['cors-origin'] }),
-    rateLimits: rateLimitsOf(values.dev, {
-      workspace: values['workspace-rate-limit'],
-      secretKey: values['rate-limit'],
-      session: values['session-rate-limit'],
-    }),
+    rateLimits: {
+      ...given('workspace', parseBucket('--workspace-rate-limit', values['workspace-rate-limit'])),
+      ...given('secretKey', parseBucket('--rate-limit', values['rate-limit'])),
+      ...given('session', parseBucket('--session-rate-limit', values['session-rate-limit'])),
+    },
   });
   const storage = databaseUrl ? 'PostgreSQL' : (dataDir ?? 'memory');
   console.log(`creditkit Credit API listening on ${server.url} (storage: ${storage})`);

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './http/app';
 import type { RateLimits, ServerOptions } from './http/env';
-import { defaultRateLimits } from './http/rate-limit';
+import { resolveRateLimits } from './http/rate-limit';
 import { checkSessionSecret, generatedSessionSecret } from './http/session-secret';
 import type { Database } from './store/database';
 import { migrate } from './store/migrate';
@@ -26,8 +26,8 @@ export interface StartOptions {
   renewalDelayMs?: number;
   corsOrigin?: string;
   sessionSecret?: string;
-  /** Per-credential request limits: the defaults unless dev mode, where they are off unless given; null for none. */
-  rateLimits?: RateLimits | null;
+  /** Request limits by kind (null for none); a kind not given is the default, or none in dev mode. Null: no limits. */
+  rateLimits?: Partial<RateLimits> | null;
   now?: () => Date;
   eventStream?: ServerOptions['eventStream'];
   /** Counts prompt tokens for AI estimates; by default a pool of worker threads sized for the machine. `close()` closes it. */
@@ -63,7 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     renewalDelayMs: options.renewalDelayMs ?? 0,
     sessionSecret: givenSecret ?? generatedSessionSecret(options.dataDir),
     corsOrigin: options.corsOrigin,
-    rateLimits: options.rateLimits !== undefined ? options.rateLimits : options.dev ? null : defaultRateLimits,
+    rateLimits: resolveRateLimits(options.dev ?? false, options.rateLimits),
     now: options.now ?? (() => new Date()),
     eventStream: options.eventStream,
     tokenCounter: options.tokenCounter ?? startTokenCountingPool(),

@@ -25,7 +25,7 @@ function plan(id: string, name: string, interval: 'month' | 'year' | 'trial', cr
   };
 }
 
-/** The plans of DESIGN.md §1. */
+/** The plans of RULES.md. */
 export const plans: readonly Plan[] = [
   plan('free', 'Free', 'month', 100, 0),
   plan('trial', 'Trial (14 days)', 'trial', 1_000, 0),

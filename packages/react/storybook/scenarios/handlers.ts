@@ -21,7 +21,7 @@ function json(body: unknown, status = 200, requestId = nextRequestId()): Respons
   });
 }
 
-/** An `application/problem+json` answer, as every error of the API is (DESIGN.md §2). */
+/** An `application/problem+json` answer, as every error of the API is (the `problem` schema of the contract). */
 export function problem(status: number, code: string, message: string, details?: unknown): Response {
   const requestId = nextRequestId();
   const body = {

@@ -1,4 +1,4 @@
-// Kept free of zod so the server can apply the rule to text that no schema reads (headers).
+// Kept free of zod, like amount-rules.ts, so the rule can be shared (and tested) without the parser.
 
 /**
  * True when `value` is text every database the server runs on can store as it is: well-formed UTF-16

@@ -23,7 +23,7 @@ function plan(id: string, name: string, interval: PlanRule['interval'], credits:
   };
 }
 
-/** The plan catalogue of DESIGN.md §1; the ids are part of the API contract. */
+/** The plan catalogue of RULES.md; the ids are part of the API contract. */
 export const plans: readonly CataloguePlan[] = [
   plan('free', 'Free', 'month', 100, 0),
   plan('trial', 'Trial (14 days)', 'trial', 1_000, 0),

@@ -1,8 +1,6 @@
 import { MAX_CREDITS } from '@creditkit/sdk/schemas';
-import { type Thousandths, toCredits } from '../ledger/amounts';
+import { maxAmount, type Thousandths, toCredits } from '../ledger/amounts';
 import { ApiProblem } from './problem';
-
-const maxTotal: Thousandths = MAX_CREDITS * 1000;
 
 /**
  * R9: what a run of `rows` rows at `perRow` costs in all. A total past the largest amount is refused, not
@@ -10,8 +8,8 @@ const maxTotal: Thousandths = MAX_CREDITS * 1000;
  */
 export function estimateTotal(perRow: Thousandths, rows: number): Thousandths {
   const total = perRow * rows;
-  if (total <= maxTotal) return total;
-  const maxRows = Math.floor(maxTotal / perRow);
+  if (total <= maxAmount) return total;
+  const maxRows = Math.floor(maxAmount / perRow);
   const message = `At ${toCredits(perRow)} credits per row, ${rows} rows cost more than ${MAX_CREDITS} credits: a run has at most ${maxRows} rows.`;
   throw new ApiProblem(422, 'estimate_too_large', message, {
     issues: [{ path: ['rows'], message }],

@@ -15,6 +15,20 @@ export const defaultRateLimits: RateLimits = {
   session: { perSecond: 20, burst: 60 },
 };
 
+/**
+ * The limits a server runs with: each kind given (null for none) as given, else the default, or none in
+ * dev mode. Null when no kind is limited.
+ */
+export function resolveRateLimits(dev: boolean, given: Partial<RateLimits> | null = {}): RateLimits | null {
+  if (given === null) return null;
+  const pick = (kind: keyof RateLimits) => {
+    const size = given[kind];
+    return size !== undefined ? size : dev ? null : defaultRateLimits[kind];
+  };
+  const limits: RateLimits = { workspace: pick('workspace'), secretKey: pick('secretKey'), session: pick('session') };
+  return limits.workspace || limits.secretKey || limits.session ? limits : null;
+}
+
 export function rateLimited(size: BucketSize, retryAfter: number, whose: string): ApiProblem {
   return new ApiProblem(
     429,

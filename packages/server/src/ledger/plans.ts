@@ -1,6 +1,6 @@
 import type { Thousandths } from './amounts';
 
-/** A plan as the rules need it (the catalogue of DESIGN.md §1 lives in catalogue/plans.ts). */
+/** A plan as the rules need it (the catalogue of RULES.md lives in catalogue/plans.ts). */
 export interface PlanRule {
   id: string;
   interval: 'month' | 'year' | 'trial';

@@ -19,7 +19,7 @@ export function ledgerEntryView(row: LedgerEntryRow) {
   };
 }
 
-/** A charge as the API answers it (DESIGN.md §2), with its ledger rows. */
+/** A charge as the API answers it (the `charge` schema of the contract), with its ledger rows. */
 export function chargeView(row: ChargeRow, entries: readonly LedgerEntryRow[]) {
   return {
     id: row.id,

@@ -107,7 +107,7 @@ function annual(id: string, perYear: number, tier: number): PlanRule {
   };
 }
 
-/** The plans of DESIGN.md §1, as the rules read them. */
+/** The plans of RULES.md, as the rules read them. */
 export const plans = {
   free: {
     id: 'free',

@@ -5,7 +5,6 @@ import { maxHeld, purchasable } from '../../ledger/holding-limit';
 import { newId } from '../../store/ids';
 import { emitEvent, heldTotal, insertGrant } from '../../store/ledger-writes';
 import { readBalance } from '../../store/read-models';
-import { readWorkspace } from '../../store/workspaces';
 import { sendAnswer } from '../answer';
 import { requireAdmin } from '../auth';
 import type { AppEnv, ServerOptions } from '../env';
@@ -34,8 +33,7 @@ export function purchaseRoutes(app: Hono<AppEnv>, options: ServerOptions): void 
     const answer = await idempotent(context, options.db, 'POST /v1/purchases', { credits }, async (tx) => {
       const now = options.now();
       const amount = toThousandths(credits);
-      // The workspace row lock orders purchases, so two at once cannot both fit in the same room.
-      await readWorkspace(tx, caller.workspaceId, true);
+      // `idempotent` holds the workspace row lock, so two purchases at once cannot both fit in the same room.
       const held = await heldTotal(tx, caller.workspaceId, now);
       if (amount > purchasable(held)) throw purchaseTooLarge(held);
       const purchaseId = newId('purchase');
