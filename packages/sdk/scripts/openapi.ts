@@ -7,6 +7,7 @@ import * as balanceSchemas from '../src/schemas/balance';
 import * as chargeSchemas from '../src/schemas/charges';
 import * as devSchemas from '../src/schemas/dev';
 import * as eventSchemas from '../src/schemas/events';
+import { creditEvent, eventId } from '../src/schemas/events';
 import * as grantSchemas from '../src/schemas/grants';
 import * as integrationSchemas from '../src/schemas/integrations';
 import * as ledgerSchemas from '../src/schemas/ledger';
@@ -16,9 +17,9 @@ import {
   creditAmount,
   credits,
   creditTotal,
+  idempotencyKey,
   positiveCreditAmount,
   resourceId,
-  timestamp,
 } from '../src/schemas/primitives';
 import * as problemSchemas from '../src/schemas/problem';
 import { problem, validationDetails } from '../src/schemas/problem';
@@ -57,33 +58,69 @@ const schemaModules: readonly Record<string, unknown>[] = [
 /** Routes that count prompt text on the server's shared token-counting threads, which may be full. */
 const promptCountingRoutes = new Set(['POST /v1/ai/estimates']);
 
-const creditsNote = 'At most 3 decimals: the server counts whole thousandths of a credit.';
+const creditsNote =
+  'At most 3 decimals (`multipleOf: 0.001`): the server counts whole thousandths of a credit. A validator that ' +
+  'divides binary floats (0.003 / 0.001 = 3.0000000000000004) needs a tolerance, e.g. Ajv `multipleOfPrecision: 9`.';
 
 /**
  * What the schemas enforce with refinements, which the JSON Schema export drops. Written here by hand, so a
- * changed refinement needs a change here too. The bounds come from the constant the refinement uses; the
- * decimals rule stays prose, as `multipleOf: 0.001` fails on binary floats in most validators.
+ * changed refinement needs a change here too; the bounds come from the constant the refinement uses.
  */
 const refinementNotes = new Map<ZodSchema, Json>([
-  [credits, { description: `A signed credit amount. ${creditsNote}`, minimum: -MAX_CREDITS, maximum: MAX_CREDITS }],
+  [
+    credits,
+    {
+      description: `A signed credit amount. ${creditsNote}`,
+      minimum: -MAX_CREDITS,
+      maximum: MAX_CREDITS,
+      multipleOf: 0.001,
+    },
+  ],
   [
     creditTotal,
     {
       description: `A signed credit total (a balance, a spend, a usage sum). ${creditsNote}`,
       minimum: -MAX_CREDIT_TOTAL,
       maximum: MAX_CREDIT_TOTAL,
+      multipleOf: 0.001,
     },
   ],
-  [creditAmount, { description: `A credit amount, not negative. ${creditsNote}`, maximum: MAX_CREDITS }],
-  [positiveCreditAmount, { description: `A credit amount above zero. ${creditsNote}`, maximum: MAX_CREDITS }],
-  [timestamp, { description: 'An ISO 8601 timestamp.' }],
-  [aiEstimateCreateParams, { anyOf: [{ required: ['inputTokens'] }, { required: ['prompt'] }] }],
+  [
+    creditAmount,
+    { description: `A credit amount, not negative. ${creditsNote}`, maximum: MAX_CREDITS, multipleOf: 0.001 },
+  ],
+  [
+    positiveCreditAmount,
+    { description: `A credit amount above zero. ${creditsNote}`, maximum: MAX_CREDITS, multipleOf: 0.001 },
+  ],
 ]);
+
+/**
+ * A refinement that says "this field or that one" cannot be exported, and a top-level `anyOf` that only lists
+ * `required` makes generators type the body as `unknown`. So the body is published as one complete object
+ * shape per alternative, each requiring its field: generators type it as a union of the two.
+ */
+const eitherFieldRequired = new Map<ZodSchema, readonly string[]>([
+  [aiEstimateCreateParams, ['inputTokens', 'prompt']],
+]);
+
+function splitByRequiredField(jsonSchema: Json, fields: readonly string[]): void {
+  const { type, properties, required, additionalProperties } = jsonSchema;
+  const shared = Array.isArray(required) ? required : [];
+  for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+  jsonSchema.anyOf = fields.map((name) => ({
+    type,
+    properties,
+    required: [...shared, name],
+    ...(additionalProperties === undefined ? {} : { additionalProperties }),
+  }));
+}
 
 const accessNotes: Record<RouteContract['access'], string> = {
   secret_key: 'Secret key only (server side).',
   admin: 'Admins: a secret key, or the session token of an admin.',
   member: 'Any credential of the workspace: a secret key or a session token.',
+  anyone: 'No credential: anyone who can reach the server.',
 };
 
 const successDescriptions: Record<RouteContract['successStatus'], string> = {
@@ -96,6 +133,8 @@ const ref = (pointer: string): Json => ({ $ref: pointer });
 const schemaRef = (name: string): Json => ref(`#/components/schemas/${name}`);
 const responseRef = (name: string): Json => ref(`#/components/responses/${name}`);
 const requestIdHeader = { 'x-request-id': ref('#/components/headers/RequestId') };
+/** The headers of an answer a repeated `Idempotency-Key` may replay: a success, or a credit refusal. */
+const replayableHeaders = { ...requestIdHeader, 'Idempotent-Replayed': ref('#/components/headers/IdempotentReplayed') };
 
 function pascalCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -107,6 +146,14 @@ function isSchema(value: unknown): value is ZodSchema {
 
 function openEnumDescription(knownValues: readonly string[]): string {
   return `Known values: ${knownValues.join(', ')}. Other values may appear in later versions; treat them as unknown, do not fail.`;
+}
+
+/** An open enum: one of the known values, or any other string a later version adds. */
+function openEnumSchema(knownValues: readonly string[]): Json {
+  return {
+    description: openEnumDescription(knownValues),
+    anyOf: [{ type: 'string', enum: [...knownValues] }, { type: 'string' }],
+  };
 }
 
 /**
@@ -137,6 +184,7 @@ function routeSchemas(route: RouteContract): ZodSchema[] {
   if (route.query) found.push(route.query);
   if (route.body) found.push(route.body);
   if (typeof route.response !== 'string') found.push(route.response);
+  if (route.events) found.push(route.events);
   for (const refusal of route.refusals ?? []) found.push(refusal.details);
   return found;
 }
@@ -146,7 +194,7 @@ function routeSchemas(route: RouteContract): ZodSchema[] {
  * kept here: the schema files are bundled into browsers, so they carry no metadata of their own.
  */
 function buildRegistry(): { registry: z.core.$ZodRegistry<{ id: string }>; names: Map<ZodSchema, string> } {
-  const roots = [...routes.flatMap(routeSchemas), problem, validationDetails, resourceId];
+  const roots = [...routes.flatMap(routeSchemas), problem, validationDetails, resourceId, idempotencyKey];
   const used = reachableSchemas(roots);
   const names = new Map<ZodSchema, string>();
   const owners = new Map<string, ZodSchema>();
@@ -173,7 +221,20 @@ function buildRegistry(): { registry: z.core.$ZodRegistry<{ id: string }>; names
   return { registry, names };
 }
 
-function convertSchemas(registry: z.core.$ZodRegistry<{ id: string }>): Record<string, Json> {
+/** The events of a stream told apart by `type`, mapped to their components, for generators that read `discriminator`. */
+function eventDiscriminator(events: typeof creditEvent, names: Map<ZodSchema, string>): Json {
+  const mapping: Record<string, string> = {};
+  for (const option of events.def.options) {
+    const [type] = option.def.shape.type.def.values;
+    mapping[String(type)] = `#/components/schemas/${nameOf(option, names)}`;
+  }
+  return { propertyName: 'type', mapping };
+}
+
+function convertSchemas(
+  registry: z.core.$ZodRegistry<{ id: string }>,
+  names: Map<ZodSchema, string>,
+): Record<string, Json> {
   const { schemas } = z.toJSONSchema(registry, {
     io: 'input',
     unrepresentable: 'any',
@@ -182,12 +243,14 @@ function convertSchemas(registry: z.core.$ZodRegistry<{ id: string }>): Record<s
     override: ({ zodSchema, jsonSchema }) => {
       // `openEnum` attaches its known values to a plain string schema; parsing accepts any string.
       if ('knownValues' in zodSchema && Array.isArray(zodSchema.knownValues)) {
-        const knownValues = zodSchema.knownValues.map(String);
-        jsonSchema.description = openEnumDescription(knownValues);
-        jsonSchema.examples = knownValues;
+        delete jsonSchema.type;
+        Object.assign(jsonSchema, openEnumSchema(zodSchema.knownValues.map(String)));
       }
       const notes = refinementNotes.get(zodSchema);
       if (notes) Object.assign(jsonSchema, notes);
+      const alternatives = eitherFieldRequired.get(zodSchema);
+      if (alternatives) splitByRequiredField(jsonSchema, alternatives);
+      if (zodSchema === creditEvent) jsonSchema.discriminator = eventDiscriminator(creditEvent, names);
     },
   });
   const converted: Record<string, Json> = {};
@@ -222,12 +285,25 @@ function queryParameters(querySchema: Json, operationId: string): Json[] {
 }
 
 function successResponse(route: RouteContract, names: Map<ZodSchema, string>): Json {
-  const response: Json = { description: successDescriptions[route.successStatus], headers: requestIdHeader };
+  const response: Json = {
+    description: successDescriptions[route.successStatus],
+    headers: route.idempotent ? replayableHeaders : requestIdHeader,
+  };
   if (route.response === 'text/csv') {
     response.content = { 'text/csv': { schema: { type: 'string' } } };
   } else if (route.response === 'text/event-stream') {
-    response.description = 'A stream of server-sent events; a comment line keeps the connection alive.';
-    response.content = { 'text/event-stream': { schema: { type: 'string' } } };
+    if (!route.events) throw new Error(`${route.operationId} streams events but declares no event schema.`);
+    response.description =
+      'A stream of server-sent events: each has `id:`, `event:` (its type) and a `data:` line holding the JSON ' +
+      '`CreditEvent`. A comment line keeps the connection alive. The stream ends when the session token expires; ' +
+      'reconnect with a fresh one and `Last-Event-ID`.';
+    response.content = {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        // OpenAPI 3.2 names this `itemSchema`; 3.1 has no word for the schema of each streamed item.
+        'x-itemSchema': schemaRef(nameOf(route.events, names)),
+      },
+    };
   } else if (route.response !== 'none') {
     response.content = { 'application/json': { schema: schemaRef(nameOf(route.response, names)) } };
   }
@@ -240,31 +316,50 @@ function nameOf(schema: ZodSchema, names: Map<ZodSchema, string>): string {
   return found;
 }
 
-function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas: Record<string, Json>): Json {
-  const mutates = route.method !== 'GET';
+/** The parameters of a route: path ids, query parameters and the headers it reads. */
+function parametersOf(route: RouteContract, names: Map<ZodSchema, string>, schemas: Record<string, Json>): Json[] {
   const parameters = pathParameters(route.path, schemaRef(nameOf(resourceId, names)));
   if (route.query) {
     const querySchema = schemas[nameOf(route.query, names)];
     if (!querySchema) throw new Error(`No JSON Schema for the query of ${route.operationId}.`);
     parameters.push(...queryParameters(querySchema, route.operationId));
   }
-  if (mutates) parameters.push(ref('#/components/parameters/IdempotencyKey'));
+  if (route.response === 'text/event-stream') parameters.push(ref('#/components/parameters/LastEventId'));
+  if (route.idempotent) parameters.push(ref('#/components/parameters/IdempotencyKey'));
+  return parameters;
+}
 
+/**
+ * Every status the route can answer, and no other: what it was declared to do, plus what the server's middleware
+ * answers for it (a credential, a body, a rate limit).
+ */
+function responsesOf(route: RouteContract, names: Map<ZodSchema, string>): Json {
   const responses: Json = { [route.successStatus]: successResponse(route, names) };
-  // Path ids are checked like the body's ids, an Idempotency-Key like any stored text, and the event
-  // stream's Last-Event-ID must be an id it sent.
-  const checksInput = route.query || route.body || route.path.includes('{') || mutates;
-  if (checksInput || route.response === 'text/event-stream') {
-    responses['400'] = responseRef('ValidationFailed');
+  const checksInput =
+    route.query || route.body || route.path.includes('{') || route.idempotent || route.response === 'text/event-stream';
+  const invalidValue = route.refusals?.find((refusal) => refusal.status === 400);
+  if (invalidValue) responses['400'] = validationFailedResponse(invalidValue);
+  else if (checksInput) responses['400'] = responseRef('ValidationFailed');
+  if (route.access !== 'anyone') responses['401'] = responseRef('Unauthorized');
+  if (route.access === 'admin' || route.access === 'secret_key') responses['403'] = responseRef('Forbidden');
+  if (route.notFound) responses['404'] = problemResponse(`\`not_found\`: ${notFoundDescription(route.notFound)}`);
+  if (route.idempotent) responses['409'] = responseRef('IdempotencyConflict');
+  if (route.method !== 'GET') responses['413'] = responseRef('PayloadTooLarge');
+  if (route.body) responses['415'] = responseRef('UnsupportedMediaType');
+  for (const refusal of route.refusals ?? []) {
+    if (refusal.status !== 400) responses[refusal.status] = refusalResponse(refusal, route, names);
   }
-  responses['401'] = responseRef('Unauthorized');
-  if (route.access !== 'member') responses['403'] = responseRef('Forbidden');
-  if (route.path.includes('{') || route.bodyReferences) responses['404'] = responseRef('NotFound');
-  if (mutates) responses['409'] = responseRef('IdempotencyConflict');
-  for (const refusal of route.refusals ?? []) responses[refusal.status] = refusalResponse(refusal, names);
-  responses['429'] = responseRef('RateLimited');
+  if (route.access !== 'anyone') responses['429'] = responseRef('RateLimited');
   if (promptCountingRoutes.has(`${route.method} ${route.path}`)) responses['503'] = responseRef('ServerBusy');
+  return responses;
+}
 
+function notFoundDescription(what: string): string {
+  return `${what} does not exist in the credential's workspace (another workspace's ids do not either).`;
+}
+
+function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas: Record<string, Json>): Json {
+  const parameters = parametersOf(route, names, schemas);
   const devNote = 'Exists only when the reference server runs with `--dev`.';
   return {
     tags: [route.devOnly ? 'dev' : resourceTag(route.path)],
@@ -272,6 +367,7 @@ function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas:
     description: route.devOnly ? `${devNote} ${accessNotes[route.access]}` : accessNotes[route.access],
     operationId: route.operationId,
     'x-access': route.access,
+    ...(route.access === 'anyone' ? { security: [] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body
       ? {
@@ -281,7 +377,7 @@ function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas:
           },
         }
       : {}),
-    responses,
+    responses: responsesOf(route, names),
   };
 }
 
@@ -299,47 +395,73 @@ function problemResponse(
   return { description, headers, content: { 'application/problem+json': { schema } } };
 }
 
-/** A problem only some routes answer: its codes, and `details` in the schema the route declares. */
-function refusalResponse(refusal: RouteRefusal, names: Map<ZodSchema, string>): Json {
-  return problemResponse(refusal.description, {
+/** A problem whose `code` is one of `codes` (more may come) and whose `details` match `details`. */
+function problemWith(codes: readonly string[], details: Json, detailsRequired: boolean): Json {
+  return {
     allOf: [
       schemaRef('Problem'),
       {
         type: 'object',
-        properties: {
-          code: { type: 'string', description: openEnumDescription(refusal.codes), examples: [...refusal.codes] },
-          details: schemaRef(nameOf(refusal.details, names)),
-        },
-        required: ['details'],
+        properties: { code: openEnumSchema(codes), details },
+        ...(detailsRequired ? { required: ['details'] } : {}),
       },
     ],
-  });
+  };
 }
+
+const validationFailedDescription =
+  '`validation_failed`: a query parameter, a path id, a header (`Idempotency-Key`, `Last-Event-ID`) or the body ' +
+  'does not match its schema, or the body is not JSON; `details.issues` names each invalid value.';
+
+/** The route's 400: `validation_failed`, or a refusal of a value that is well-formed but cannot be used. */
+function validationFailedResponse(refusal: RouteRefusal): Json {
+  return problemResponse(
+    `${validationFailedDescription} ${refusal.description}`,
+    problemWith(['validation_failed', ...refusal.codes], schemaRef('ValidationDetails'), false),
+  );
+}
+
+/** A problem only some routes answer: its codes, and `details` in the schema the route declares. */
+function refusalResponse(refusal: RouteRefusal, route: RouteContract, names: Map<ZodSchema, string>): Json {
+  // A credit refusal is stored with the key and replayed; a 422 is refused before anything is stored.
+  const replayable = route.idempotent && refusal.status === 402;
+  return problemResponse(
+    refusal.description,
+    problemWith(refusal.codes, schemaRef(nameOf(refusal.details, names)), true),
+    replayable ? replayableHeaders : requestIdHeader,
+  );
+}
+
+const retryAfterHeaders = { ...requestIdHeader, 'Retry-After': ref('#/components/headers/RetryAfter') };
 
 const errorResponses: Json = {
   ValidationFailed: problemResponse(
-    '`validation_failed`: a query parameter, a path id, the body or the `Idempotency-Key` does not match its ' +
-      'schema, and `details.issues` names each invalid value (`run_exists` on `POST /v1/ai/runs`: the run id is taken).',
-    { allOf: [schemaRef('Problem'), { type: 'object', properties: { details: schemaRef('ValidationDetails') } }] },
+    validationFailedDescription,
+    problemWith(['validation_failed'], schemaRef('ValidationDetails'), false),
   ),
   Unauthorized: problemResponse('`unauthorized`: no credential, or an unknown or expired one.'),
-  Forbidden: problemResponse('`forbidden`: the credential may not call this route (a member, or a session token).'),
-  NotFound: problemResponse(
-    "`not_found`: no such resource in the credential's workspace (another workspace's ids too), or the body " +
-      'names an action, model or run that does not exist.',
+  Forbidden: problemResponse(
+    '`forbidden`: the credential may not call this route (a member session on an admin route, or a session ' +
+      'token on a secret-key route).',
   ),
   IdempotencyConflict: problemResponse(
     '`idempotency_conflict`: this `Idempotency-Key` was already used with a different request.',
   ),
-  RateLimited: problemResponse('`rate_limited`: too many requests; retry after `Retry-After`.', schemaRef('Problem'), {
-    ...requestIdHeader,
-    'Retry-After': ref('#/components/headers/RetryAfter'),
-  }),
+  PayloadTooLarge: problemResponse(
+    '`payload_too_large`: the body is larger than 1 MB. The server closes the connection (`Connection: close`).',
+  ),
+  UnsupportedMediaType: problemResponse('`unsupported_media_type`: the body is not sent as `application/json`.'),
+  RateLimited: problemResponse(
+    '`rate_limited`: too many requests (from this workspace, this key or user, or event streams open at once); ' +
+      'retry after `Retry-After`.',
+    schemaRef('Problem'),
+    retryAfterHeaders,
+  ),
   ServerBusy: problemResponse(
     '`server_busy`: too much prompt text from all workspaces is waiting to be counted; retry after `Retry-After`, ' +
       'or send `inputTokens` instead of `prompt`.',
     schemaRef('Problem'),
-    { ...requestIdHeader, 'Retry-After': ref('#/components/headers/RetryAfter') },
+    retryAfterHeaders,
   ),
 };
 
@@ -382,7 +504,7 @@ function usedSchemas(schemas: Record<string, Json>, outside: unknown): Record<st
 /** The OpenAPI 3.1 document of the Credit API, built from the route table and the zod schemas. */
 export function buildOpenApiDocument(): Record<string, unknown> {
   const { registry, names } = buildRegistry();
-  const schemas = convertSchemas(registry);
+  const schemas = convertSchemas(registry, names);
 
   const paths: Record<string, Json> = {};
   const tags: string[] = [];
@@ -403,15 +525,35 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         in: 'header',
         required: false,
         description:
-          'Makes a mutation happen once (R19): a repeat with the same key returns the first result without acting ' +
-          'again; the same key with a different request is a 409. The SDK sends one on every mutation and reuses it on retry.',
-        schema: { type: 'string', minLength: 1 },
+          'Makes a mutation happen once (R19): a repeat with the same key returns the first answer without acting ' +
+          'again, marked `Idempotent-Replayed: true`; the same key with a different request is a 409. Keys are ' +
+          'kept per workspace. The SDK sends one with every POST, PUT and DELETE and reuses it on retry; operations ' +
+          'that do not declare it ignore it.',
+        schema: schemaRef(nameOf(idempotencyKey, names)),
+      },
+      LastEventId: {
+        name: 'Last-Event-ID',
+        in: 'header',
+        required: false,
+        description:
+          'Resume after this event (what EventSource sends when it reconnects); it takes precedence over the ' +
+          '`lastEventId` query parameter.',
+        schema: schemaRef(nameOf(eventId, names)),
       },
     },
     headers: {
       RequestId: {
-        description: 'Identifies the request; the same value as `requestId` in a problem body.',
+        description:
+          "This request's id, `req_…`, to quote to support. A problem body's `requestId` is the same value, except " +
+          "in a replayed answer (`Idempotent-Replayed: true`): its body is the first answer's, with the first request's id.",
+        required: true,
         schema: { type: 'string' },
+      },
+      IdempotentReplayed: {
+        description:
+          '`true` when this answer is the stored answer of an earlier request with the same `Idempotency-Key`: ' +
+          'nothing was done again. Absent otherwise.',
+        schema: { type: 'string', const: 'true' },
       },
       RetryAfter: {
         description: 'How long to wait before retrying: seconds, or an HTTP date.',
@@ -437,8 +579,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       description:
         'Usage-based credits for a host product: balances and grants, plans, action and AI costs, charges and ' +
         'refunds, spend limits, own provider keys, usage and live events. Amounts are JSON numbers with at most 3 ' +
-        'decimals. Errors are `application/problem+json`; every response carries `x-request-id`; every mutation ' +
-        'takes an `Idempotency-Key`. Generated from the zod schemas in `packages/sdk/src/schemas`: do not edit by hand.',
+        'decimals. Errors are `application/problem+json`; every response carries `x-request-id`; mutations that ' +
+        'declare an `Idempotency-Key` happen once per key. A method a path does not list is answered 405 ' +
+        '`method_not_allowed` with `Allow`; an unknown path 404 `not_found`. Generated from the zod schemas in ' +
+        '`packages/sdk/src/schemas`: do not edit by hand.',
     },
     servers: [{ url: 'http://127.0.0.1:4010' }],
     security: [{ bearer: [] }],

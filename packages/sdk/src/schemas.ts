@@ -23,7 +23,19 @@ export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/c
 export { charge, chargeCreateParams, chargeRefundParams, chargeStatus } from './schemas/charges';
 export type { DevWorkspace } from './schemas/dev';
 export { devWorkspace, devWorkspaceCreateParams } from './schemas/dev';
-export { creditEvent, creditEventTypes } from './schemas/events';
+export type { CreditEvent } from './schemas/events';
+export {
+  balanceUpdatedEvent,
+  chargeRefundedEvent,
+  creditEvent,
+  creditEventEnvelope,
+  creditEventTypes,
+  eventId,
+  eventStreamParams,
+  limitClearedEvent,
+  limitReachedEvent,
+  renewalCompletedEvent,
+} from './schemas/events';
 export type { Grant, GrantListParams } from './schemas/grants';
 export { grant, grantListParams, grantPage, grantSource } from './schemas/grants';
 export type { Integration, IntegrationKeySetParams } from './schemas/integrations';
@@ -34,10 +46,12 @@ export type { CurrentPlan, Plan, PlanChangeParams, RolloverRule } from './schema
 export { currentPlan, plan, planChangeParams, planPage, rolloverRule } from './schemas/plans';
 export type { PageParams } from './schemas/primitives';
 export {
+  calendarDate,
   count,
   creditAmount,
   credits,
   creditTotal,
+  idempotencyKey,
   openEnum,
   page,
   pageParams,

@@ -5,10 +5,11 @@ import { createApiError } from '../core/errors/create-api-error';
 import { CreditError } from '../core/errors/credit-error';
 import { ResponseValidationError } from '../core/errors/response-validation-error';
 import { TimeoutError } from '../core/errors/timeout-error';
+import { idempotencyKey } from '../schemas/primitives';
 import { problem as problemSchema } from '../schemas/problem';
 import type { Credentials } from './credentials';
 import { backoff, type RetryPolicy, retryAfterStatusCodes, retryableStatusCodes } from './retry';
-import { toIssues } from './validate';
+import { toIssues, validateParams } from './validate';
 
 /** Options every call takes. */
 export interface RequestOptions {
@@ -94,7 +95,12 @@ export function createTransport(config: TransportConfig): Transport {
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     const headers = { ...config.headers, ...extraHeaders };
     // One key per call, whatever happens next: ky resends the same headers on every retry.
-    if (request.method !== 'GET') headers['idempotency-key'] = options.idempotencyKey ?? crypto.randomUUID();
+    if (request.method !== 'GET') {
+      headers['idempotency-key'] =
+        options.idempotencyKey === undefined
+          ? crypto.randomUUID()
+          : validateParams(idempotencyKey, options.idempotencyKey, 'Idempotency-Key');
+    }
 
     const attempt = async (refreshed: boolean): Promise<Response> => {
       const credential = config.credentials.current();

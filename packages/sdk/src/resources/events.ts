@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import { CreditError } from '../core/errors/credit-error';
 import { RateLimitError } from '../core/errors/rate-limit-error';
 import { ResponseValidationError } from '../core/errors/response-validation-error';
@@ -6,35 +5,7 @@ import type { Transport } from '../internal/http';
 import { backoff, defaultRetryPolicy } from '../internal/retry';
 import { readServerSentEvents } from '../internal/sse';
 import { toIssues } from '../internal/validate';
-import { type Balance, balance } from '../schemas/balance';
-import { type Charge, charge } from '../schemas/charges';
-import { creditEvent } from '../schemas/events';
-import { type LimitDetails, limitDetails } from '../schemas/problem';
-
-interface EventEnvelope<Type extends string, Data> {
-  id: string;
-  type: Type;
-  createdAt: string;
-  data: Data;
-}
-
-/**
- * What `events.subscribe` delivers: `{ id, type, createdAt, data }`, where `data` is the balance for
- * `balance.updated` and `renewal.completed`, the limit details for `limit.reached` and `limit.cleared`,
- * and the charge for `charge.refunded`. Event types this SDK does not know yet are skipped.
- */
-export type CreditEvent =
-  | EventEnvelope<'balance.updated' | 'renewal.completed', Balance>
-  | EventEnvelope<'limit.reached' | 'limit.cleared', LimitDetails>
-  | EventEnvelope<'charge.refunded', Charge>;
-
-const dataSchemas: Record<CreditEvent['type'], z.ZodMiniType> = {
-  'balance.updated': balance,
-  'renewal.completed': balance,
-  'limit.reached': limitDetails,
-  'limit.cleared': limitDetails,
-  'charge.refunded': charge,
-};
+import { type CreditEvent, creditEvent, creditEventEnvelope, creditEventTypes } from '../schemas/events';
 
 /** Callbacks of an `events.subscribe` subscription, besides the event handler. */
 export interface SubscribeOptions {
@@ -54,23 +25,23 @@ function parseEvent(data: string): CreditEvent | undefined | Error {
   } catch {
     json = undefined;
   }
-  const envelope = creditEvent.safeParse(json);
+  const envelope = creditEventEnvelope.safeParse(json);
   if (!envelope.success) {
     return new ResponseValidationError('An event does not match the contract.', {
       code: 'response_validation_failed',
       details: { issues: toIssues(envelope.error) },
     });
   }
-  const schema = dataSchemas[envelope.data.type as CreditEvent['type']];
-  if (!schema) return undefined;
-  const payload = schema.safeParse(envelope.data.data);
-  if (!payload.success) {
+  // A type a later server added: skipped, so an older client keeps working.
+  if (!(creditEventTypes as readonly string[]).includes(envelope.data.type)) return undefined;
+  const event = creditEvent.safeParse(json);
+  if (!event.success) {
     return new ResponseValidationError(`A ${envelope.data.type} event does not match the contract.`, {
       code: 'response_validation_failed',
-      details: { issues: toIssues(payload.error) },
+      details: { issues: toIssues(event.error) },
     });
   }
-  return { ...envelope.data, data: payload.data } as CreditEvent;
+  return event.data;
 }
 
 /** Live workspace events over server-sent events (`GET /v1/events`). */

@@ -61,8 +61,12 @@ export const aiEstimateCreateParams = z
       error: 'Give inputTokens or prompt.',
     }),
   );
-/** What to estimate: a model, a row count and the tokens of one row, given as counts or as prompt text (R9). */
-export type AiEstimateCreateParams = z.infer<typeof aiEstimateCreateParams>;
+/**
+ * What to estimate: a model, a row count and the tokens of one row, given as counts (`inputTokens`) or as prompt
+ * text (`prompt`), at least one of the two (R9).
+ */
+export type AiEstimateCreateParams = z.infer<typeof aiEstimateCreateParams> &
+  ({ inputTokens: number } | { prompt: string });
 
 /** What an AI run would cost, per row and for all its rows, at the model's rates (R9). */
 export const aiEstimate = z.object({

@@ -1,26 +1,74 @@
 import * as z from 'zod/mini';
-import { openEnum, timestamp } from './primitives';
+import { balance } from './balance';
+import { charge } from './charges';
+import { timestamp } from './primitives';
+import { limitDetails } from './problem';
 
-/** The event types the API sends on `GET /v1/events`. */
-export const creditEventTypes = [
-  'balance.updated',
-  'limit.reached',
-  'limit.cleared',
-  'renewal.completed',
-  'charge.refunded',
-] as const;
+/** An event's id: the events table's sequence, a decimal number as a string. */
+export const eventId = z
+  .string()
+  .check(z.regex(/^\d{1,18}$/, { error: 'Expected the id of an event the stream sent (digits only).' }));
 
 /**
- * One server-sent event. `data` is the resource the event is about: the balance for
- * `balance.updated`, the limit details for `limit.*`, the charge for `charge.refunded`.
+ * One server-sent event of `type`, as the `data:` line of `GET /v1/events` carries it: the envelope every event
+ * shares, with `data` the resource the event is about.
  */
-export const creditEvent = z.object({
-  /** The event's id: a decimal number as a string, increasing; sent back as `Last-Event-ID` to resume. */
-  id: z.string(),
-  /** What happened: `balance.updated`, `limit.reached`, `limit.cleared`, `renewal.completed` or `charge.refunded`. */
-  type: openEnum(creditEventTypes),
-  /** When the change the event reports was made. */
+function creditEventOf<const Type extends string, Data extends z.ZodMiniType>(type: Type, data: Data) {
+  return z.object({
+    /** The event's id, increasing; sent back as `Last-Event-ID` (or `lastEventId`) to resume after it. */
+    id: eventId,
+    /** What happened. */
+    type: z.literal(type),
+    /** When the change the event reports was made. */
+    createdAt: timestamp,
+    /** The resource the event is about. */
+    data,
+  });
+}
+
+/** The balance after a change: a charge, a refund, a purchase, a run opened or completed. */
+export const balanceUpdatedEvent = creditEventOf('balance.updated', balance);
+/** A spend limit, run budget or the balance refused a charge (R11, R12, R14); `data` names it with its numbers. */
+export const limitReachedEvent = creditEventOf('limit.reached', limitDetails);
+/** A spend limit that had refused a charge was raised or switched off, so it leaves room again (R12). */
+export const limitClearedEvent = creditEventOf('limit.cleared', limitDetails);
+/** A period ended and the workspace renewed (R3–R6): the balance after the renewal. */
+export const renewalCompletedEvent = creditEventOf('renewal.completed', balance);
+/** A charge was refunded (R15): the charge as it is now. */
+export const chargeRefundedEvent = creditEventOf('charge.refunded', charge);
+
+/**
+ * Every event `GET /v1/events` sends, told apart by `type`. A later server may send types this list does not
+ * know yet: read `type` first (see {@link creditEventEnvelope}) and skip the ones you do not know.
+ */
+export const creditEvent = z.discriminatedUnion('type', [
+  balanceUpdatedEvent,
+  limitReachedEvent,
+  limitClearedEvent,
+  renewalCompletedEvent,
+  chargeRefundedEvent,
+]);
+/** One event of `GET /v1/events`, typed by its `type`. */
+export type CreditEvent = z.infer<typeof creditEvent>;
+
+/** The event types the API sends on `GET /v1/events`. */
+export const creditEventTypes: readonly CreditEvent['type'][] = creditEvent.def.options.flatMap(
+  (option) => option.def.shape.type.def.values,
+);
+
+/** Any event's envelope, whatever its type: read first, so that a type this SDK does not know can be skipped. */
+export const creditEventEnvelope = z.object({
+  id: eventId,
+  type: z.string(),
   createdAt: timestamp,
-  /** The resource the event is about, by `type`. */
   data: z.unknown(),
+});
+
+/** Where `GET /v1/events` starts: after the event named, or with the next change when omitted. */
+export const eventStreamParams = z.object({
+  /**
+   * Resume after this event: its `id`. The `Last-Event-ID` header (what EventSource sends when it reconnects)
+   * takes precedence; this parameter lets a first connection resume where an earlier one left off.
+   */
+  lastEventId: z.optional(eventId),
 });

@@ -48,8 +48,11 @@ export const resourceId = z.string().check(
   storableText,
 );
 
-/** An ISO 8601 timestamp, carried as a string so no time zone is lost on the way. */
-export const timestamp = z.string();
+/** An RFC 3339 (ISO 8601) timestamp, carried as a string so no time zone is lost on the way. */
+export const timestamp = z.iso.datetime({ offset: true });
+
+/** A calendar date, `YYYY-MM-DD`: a day that exists (`2026-02-30` does not). */
+export const calendarDate = z.iso.date({ error: 'Expected a calendar date as YYYY-MM-DD.' });
 
 /** A count of things (rows, tokens, records): a whole number, not negative. */
 export const count = z.number().check(z.int(), z.gte(0));
@@ -85,3 +88,14 @@ export const pageParams = z.object({
 });
 /** The `limit` and `cursor` of a cursor-paginated list. */
 export type PageParams = z.infer<typeof pageParams>;
+
+/**
+ * An `Idempotency-Key`: 1 to 255 characters, unique per mutation (a UUID is the usual choice). The server keeps
+ * it with the mutation's answer, per workspace.
+ */
+export const idempotencyKey = z
+  .string()
+  .check(
+    z.minLength(1, { error: 'An Idempotency-Key cannot be empty.' }),
+    z.maxLength(255, { error: 'An Idempotency-Key has at most 255 characters.' }),
+  );

@@ -11,26 +11,33 @@ import {
 import { balance } from './balance';
 import { charge, chargeCreateParams, chargeRefundParams } from './charges';
 import { devWorkspace, devWorkspaceCreateParams } from './dev';
+import { creditEvent, eventStreamParams } from './events';
 import { grantListParams, grantPage } from './grants';
 import { integration, integrationKeySetParams, integrationPage } from './integrations';
 import { ledgerListParams, ledgerPage } from './ledger';
 import { currentPlan, planChangeParams, planPage } from './plans';
-import { limitDetails } from './problem';
+import { limitDetails, validationDetails } from './problem';
 import { purchase, purchaseCreateParams, purchaseTooLargeDetails } from './purchases';
 import { session, sessionCreateParams } from './sessions';
 import { spendLimit, spendLimitUpdateParams } from './spend-limits';
 import { usageParams, usageReport } from './usage';
 
-/** Who may call a route: a secret key only, an admin (secret key or admin session), or anyone in the workspace (R20). */
-export type RouteAccess = 'secret_key' | 'admin' | 'member';
+/**
+ * Who may call a route: a secret key only, an admin (secret key or admin session), anyone in the workspace (R20),
+ * or anyone at all with no credential (dev mode's workspace creation alone).
+ */
+export type RouteAccess = 'secret_key' | 'admin' | 'member' | 'anyone';
 
 /**
- * A problem only some routes answer, beyond those any route may (`validation_failed`, `unauthorized`,
- * `forbidden`, `not_found`, `idempotency_conflict`, `rate_limited`, each a plain problem).
+ * A problem only some routes answer, beyond those the route's declaration implies (`validation_failed`,
+ * `unauthorized`, `forbidden`, `not_found`, `idempotency_conflict`, `rate_limited`, ...).
  */
 export interface RouteRefusal {
-  /** 402 for a credit refusal, 422 for a request that is well-formed but passes a maximum. */
-  status: 402 | 422;
+  /**
+   * 400 for a value that is well-formed but cannot be used (it joins `validation_failed` there), 402 for a credit
+   * refusal, 422 for a request that is well-formed but passes a maximum.
+   */
+  status: 400 | 402 | 422;
   /** The problem `code`s the route answers with this status. */
   codes: readonly string[];
   /** What the refusal means, for the reference. */
@@ -67,12 +74,19 @@ export interface RouteContract {
   body?: z.ZodMiniType;
   /** A JSON schema, or the media type of a body that is not JSON. */
   response: z.ZodMiniType | 'text/csv' | 'text/event-stream' | 'none';
+  /** For a `text/event-stream` response: the schema of each event's `data:` line. */
+  events?: z.ZodMiniType;
   /** The status of a successful answer: 201 when something was created. */
   successStatus: 200 | 201 | 204;
   /** The problems this route answers beyond those any route may. */
   refusals?: readonly RouteRefusal[];
-  /** Body fields that name something which must exist (an action, a model, an open run): unknown ones are a 404. */
-  bodyReferences?: readonly string[];
+  /**
+   * True when the route honours an `Idempotency-Key` (R19): a repeat gets the first answer, marked
+   * `Idempotent-Replayed`; the same key with another request is a 409. Routes without it ignore the header.
+   */
+  idempotent?: true;
+  /** What the request names that may not exist, which is then a 404, e.g. "the charge". Omitted: never a 404. */
+  notFound?: string;
   /** Only with the server's dev mode on. */
   devOnly?: true;
 }
@@ -136,6 +150,7 @@ export const routes: readonly RouteContract[] = [
     body: planChangeParams,
     response: currentPlan,
     successStatus: 200,
+    idempotent: true,
   },
   {
     method: 'GET',
@@ -165,6 +180,7 @@ export const routes: readonly RouteContract[] = [
         details: purchaseTooLargeDetails,
       },
     ],
+    idempotent: true,
   },
   {
     method: 'GET',
@@ -184,6 +200,7 @@ export const routes: readonly RouteContract[] = [
     access: 'member',
     response: action,
     successStatus: 200,
+    notFound: 'the action',
   },
   {
     method: 'GET',
@@ -203,7 +220,7 @@ export const routes: readonly RouteContract[] = [
     body: aiEstimateCreateParams,
     response: aiEstimate,
     successStatus: 200,
-    bodyReferences: ['model'],
+    notFound: 'the model',
     refusals: [
       {
         status: 422,
@@ -224,8 +241,19 @@ export const routes: readonly RouteContract[] = [
     body: aiRunCreateParams,
     response: aiRun,
     successStatus: 201,
-    bodyReferences: ['model'],
-    refusals: [creditRefusal(['insufficient_credits'])],
+    idempotent: true,
+    notFound: 'the model',
+    refusals: [
+      {
+        status: 400,
+        codes: ['run_exists'],
+        description:
+          '`run_exists`: the workspace already has a run with this `runId` (a retry with the same ' +
+          '`Idempotency-Key` gets the first answer instead); `details.issues` names `runId`.',
+        details: validationDetails,
+      },
+      creditRefusal(['insufficient_credits']),
+    ],
   },
   {
     method: 'GET',
@@ -235,6 +263,7 @@ export const routes: readonly RouteContract[] = [
     access: 'member',
     response: aiRun,
     successStatus: 200,
+    notFound: 'the run',
   },
   {
     method: 'POST',
@@ -244,6 +273,8 @@ export const routes: readonly RouteContract[] = [
     access: 'member',
     response: aiRun,
     successStatus: 200,
+    idempotent: true,
+    notFound: 'the run',
   },
   {
     method: 'POST',
@@ -254,7 +285,7 @@ export const routes: readonly RouteContract[] = [
     body: chargeCreateParams,
     response: charge,
     successStatus: 201,
-    bodyReferences: ['actionId', 'runId'],
+    notFound: 'the action, or the run named by `runId`',
     refusals: [
       creditRefusal([
         'insufficient_credits',
@@ -264,6 +295,7 @@ export const routes: readonly RouteContract[] = [
         'run_completed',
       ]),
     ],
+    idempotent: true,
   },
   {
     method: 'GET',
@@ -273,6 +305,7 @@ export const routes: readonly RouteContract[] = [
     access: 'member',
     response: charge,
     successStatus: 200,
+    notFound: 'the charge',
   },
   {
     method: 'POST',
@@ -283,6 +316,8 @@ export const routes: readonly RouteContract[] = [
     body: chargeRefundParams,
     response: charge,
     successStatus: 200,
+    idempotent: true,
+    notFound: 'the charge',
   },
   {
     method: 'GET',
@@ -302,6 +337,7 @@ export const routes: readonly RouteContract[] = [
     body: spendLimitUpdateParams,
     response: spendLimit,
     successStatus: 200,
+    idempotent: true,
   },
   {
     method: 'GET',
@@ -321,6 +357,7 @@ export const routes: readonly RouteContract[] = [
     body: spendLimitUpdateParams,
     response: spendLimit,
     successStatus: 200,
+    idempotent: true,
   },
   {
     method: 'GET',
@@ -340,6 +377,8 @@ export const routes: readonly RouteContract[] = [
     body: integrationKeySetParams,
     response: integration,
     successStatus: 200,
+    idempotent: true,
+    notFound: 'the provider',
   },
   {
     method: 'DELETE',
@@ -349,6 +388,8 @@ export const routes: readonly RouteContract[] = [
     access: 'admin',
     response: integration,
     successStatus: 200,
+    idempotent: true,
+    notFound: 'the provider',
   },
   {
     method: 'GET',
@@ -374,9 +415,11 @@ export const routes: readonly RouteContract[] = [
     method: 'GET',
     path: '/v1/events',
     operationId: 'streamEvents',
-    summary: 'Server-sent events: balance.updated, limit.reached, limit.cleared, renewal.completed, charge.refunded',
+    summary: "Server-sent events of the caller's workspace, resumable by event id",
     access: 'member',
+    query: eventStreamParams,
     response: 'text/event-stream',
+    events: creditEvent,
     successStatus: 200,
   },
   {
@@ -384,7 +427,7 @@ export const routes: readonly RouteContract[] = [
     path: '/v1/dev/workspaces',
     operationId: 'createDevWorkspace',
     summary: 'Dev mode: a fresh workspace on a plan, with its secret key',
-    access: 'secret_key',
+    access: 'anyone',
     body: devWorkspaceCreateParams,
     response: devWorkspace,
     successStatus: 201,
@@ -399,5 +442,6 @@ export const routes: readonly RouteContract[] = [
     response: balance,
     successStatus: 200,
     devOnly: true,
+    notFound: "the workspace (only the caller's own may be renewed)",
   },
 ];

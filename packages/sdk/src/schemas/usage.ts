@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-import { count, creditTotal, openEnum, resourceId } from './primitives';
-
-const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Expected a date as YYYY-MM-DD.' }));
+import { calendarDate, count, creditTotal, openEnum, resourceId } from './primitives';
 
 /** What a usage report can be grouped by (R18). */
 export const usageGroups = ['day', 'workbook', 'action', 'provider', 'model'] as const;
@@ -11,9 +9,9 @@ export const usageParams = z.object({
   /** One row per UTC `day`, `workbook`, `action`, `provider` or `model` (AI charges only). */
   groupBy: z.enum(usageGroups),
   /** The first day, `YYYY-MM-DD` (UTC); 29 days before `to` when omitted. */
-  from: z.optional(date),
+  from: z.optional(calendarDate),
   /** The last day, inclusive, `YYYY-MM-DD` (UTC); today when omitted. */
-  to: z.optional(date),
+  to: z.optional(calendarDate),
   /** Only this workbook's charges. */
   workbookId: z.optional(resourceId),
 });
@@ -41,9 +39,9 @@ export const usageReport = z.object({
   /** What the rows are grouped by. */
   groupBy: openEnum(usageGroups),
   /** The first day covered, `YYYY-MM-DD`. */
-  from: z.string(),
+  from: calendarDate,
   /** The last day covered, inclusive, `YYYY-MM-DD`. */
-  to: z.string(),
+  to: calendarDate,
   /** One row per group: days in date order, other groups by net credits, highest first. */
   data: z.array(usageRow),
   /** The sums of every row. */

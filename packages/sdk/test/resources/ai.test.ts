@@ -93,7 +93,12 @@ describe('ai.estimates.create', () => {
   });
 
   it.each<[string, AiEstimateCreateParams, PropertyKey[]]>([
-    ['neither inputTokens nor prompt', { model: 'gpt-mini', rows: 100, outputTokens: 200 }, []],
+    // The type already refuses it; a JavaScript caller can still send it.
+    [
+      'neither inputTokens nor prompt',
+      { model: 'gpt-mini', rows: 100, outputTokens: 200 } as unknown as AiEstimateCreateParams,
+      [],
+    ],
     ['zero rows', { model: 'gpt-mini', rows: 0, inputTokens: 800, outputTokens: 200 }, ['rows']],
     ['fractional rows', { model: 'gpt-mini', rows: 1.5, inputTokens: 800, outputTokens: 200 }, ['rows']],
     ['negative input tokens', { model: 'gpt-mini', rows: 1, inputTokens: -1, outputTokens: 200 }, ['inputTokens']],

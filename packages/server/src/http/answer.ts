@@ -3,5 +3,7 @@ import type { StoredAnswer } from './idempotency';
 
 export function sendAnswer(context: Context, answer: StoredAnswer): Response {
   const type = answer.problem ? 'application/problem+json' : 'application/json';
-  return context.body(JSON.stringify(answer.body), answer.status, { 'content-type': type });
+  // A replay's body is the first answer's, `requestId` included; `x-request-id` is still this request's own.
+  const replayed = answer.replayed ? { 'idempotent-replayed': 'true' } : {};
+  return context.body(JSON.stringify(answer.body), answer.status, { 'content-type': type, ...replayed });
 }

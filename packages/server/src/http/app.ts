@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { requireAccess } from './access';
 import { authenticate } from './auth';
 import type { AppEnv, ServerOptions } from './env';
 import { ApiProblem, problemResponse } from './problem';
@@ -29,6 +30,11 @@ const knownPaths = routes.map((route) => ({
   pattern: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
 }));
 
+/** `/v1/charges/{chargeId}` as hono writes it: `/v1/charges/:chargeId`. */
+function honoPath(path: string): string {
+  return path.replace(/\{([^}]+)\}/g, ':$1');
+}
+
 function isLocalOrigin(origin: string): boolean {
   return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
 }
@@ -42,7 +48,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
     cors({
       origin: (origin) => (origin === options.corsOrigin || (options.dev && isLocalOrigin(origin)) ? origin : null),
       allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id'],
-      exposeHeaders: ['x-request-id', 'retry-after'],
+      exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
     }),
   );
   app.use(
@@ -57,13 +63,13 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
         ),
     }),
   );
+  // Who may call each route is the route table's declaration, applied here once for every route.
   const auth = authenticate(options);
-  app.use('/v1/*', (context, next) =>
-    options.dev && context.req.path === '/v1/dev/workspaces' && context.req.method === 'POST'
-      ? next()
-      : auth(context, next),
-  );
-  if (options.rateLimits) app.use('/v1/*', rateLimit(options.rateLimits));
+  const limit = options.rateLimits ? [rateLimit(options.rateLimits)] : [];
+  for (const route of routes) {
+    if (route.access === 'anyone' || (route.devOnly && !options.dev)) continue;
+    app.on(route.method, honoPath(route.path), auth, ...limit, requireAccess(route.access));
+  }
 
   sessionRoutes(app, options);
   balanceRoutes(app, options);

@@ -62,13 +62,3 @@ export function authenticate(options: ServerOptions): MiddlewareHandler<AppEnv> 
     await next();
   };
 }
-
-/** R20: admins change limits, buy credits, set own keys and change the plan; members read and run. */
-export function requireAdmin(caller: Caller): void {
-  if (caller.role !== 'admin') throw new ApiProblem(403, 'forbidden', 'Only a workspace admin may do this.');
-}
-
-export function requireSecretKey(caller: Caller): void {
-  if (caller.credential !== 'secret_key')
-    throw new ApiProblem(403, 'forbidden', 'Only the workspace secret key may do this.');
-}

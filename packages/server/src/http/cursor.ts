@@ -1,4 +1,4 @@
-import { ApiProblem } from './problem';
+import { invalidValue } from './validate';
 
 /**
  * Cursors are opaque to clients: a position (a row id or an offset), base64url-encoded, so a client
@@ -12,9 +12,7 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^\d{1,15}$/.test(decoded) || encodeCursor(Number(decoded)) !== cursor) {
-    throw new ApiProblem(400, 'validation_failed', 'This cursor was not given by the API.', {
-      issues: [{ path: ['cursor'], message: 'Unknown cursor' }],
-    });
+    throw invalidValue(['cursor'], 'This cursor was not given by the API.');
   }
   return Number(decoded);
 }

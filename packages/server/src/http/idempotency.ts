@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { idempotencyKey } from '@creditkit/sdk/schemas';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database, Queryable } from '../store/database';
@@ -6,23 +7,22 @@ import { type ClaimResult, claimKeys, type KeyClaim, saveAnswers } from '../stor
 import { readWorkspace } from '../store/workspaces';
 import type { AppEnv } from './env';
 import { ApiProblem } from './problem';
+import { parse } from './validate';
 
 export interface StoredAnswer {
   status: ContentfulStatusCode;
   body: unknown;
   /** A problem answer (a credit refusal) is stored and replayed like a success. */
   problem?: boolean;
+  /** Set on the way out when the answer is an earlier request's, given again for a repeated key (never stored). */
+  replayed?: true;
 }
-
-const maxKeyLength = 255;
 
 /** The request's Idempotency-Key as a claim on `route` with this body, or undefined when it sent none. */
 export function keyClaim(context: Context<AppEnv>, route: string, body: unknown): KeyClaim | undefined {
-  const key = context.req.header('idempotency-key');
-  if (key === undefined) return undefined;
-  if (key === '' || key.length > maxKeyLength) {
-    throw new ApiProblem(400, 'validation_failed', `An Idempotency-Key has 1 to ${maxKeyLength} characters.`);
-  }
+  const header = context.req.header('idempotency-key');
+  if (header === undefined) return undefined;
+  const key = parse(idempotencyKey, header, 'Idempotency-Key');
   const bodyHash = createHash('sha256')
     .update(`${route}\n${JSON.stringify(body)}`)
     .digest('hex');
@@ -38,7 +38,7 @@ export function replay(claim: KeyClaim, found: Exclude<ClaimResult, { claimed: t
       'This Idempotency-Key was already used with a different request.',
     );
   }
-  return found.answer as StoredAnswer;
+  return { ...(found.answer as StoredAnswer), replayed: true };
 }
 
 /**

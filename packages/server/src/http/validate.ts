@@ -7,6 +7,19 @@ function issuesOf(error: z.core.$ZodError) {
   return error.issues.map(({ path, message }) => ({ path: path.map(String), message }));
 }
 
+/**
+ * A 400 naming one value that cannot be used, shaped like every validation problem: `details.issues` holds its
+ * path from the top of the request and what is wrong with it.
+ */
+export function invalidValue(
+  path: readonly (string | number)[],
+  message: string,
+  code: 'validation_failed' | 'run_exists' = 'validation_failed',
+): ApiProblem {
+  const where = path.length > 0 ? path.join('.') : 'request';
+  return new ApiProblem(400, code, `Invalid ${where}: ${message}`, { issues: [{ path, message }] });
+}
+
 /** Checks a value against a contract schema; a mismatch is a 400 that lists every issue. */
 export function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -27,9 +40,7 @@ export async function readJson(context: Context): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiProblem(400, 'validation_failed', 'The body is not valid JSON.', {
-      issues: [{ path: [], message: 'Malformed JSON' }],
-    });
+    throw invalidValue([], 'The body is not valid JSON.');
   }
 }
 
@@ -38,13 +49,21 @@ export function pathId(context: Context, name: string): string {
   return parse(resourceId, context.req.param(name), name);
 }
 
-/** Query parameters as the contract's query schemas expect them: numbers as numbers, lists split on commas. */
+/**
+ * Query parameters as the contract's query schemas expect them: numbers as numbers, lists split on commas. A list
+ * may come as one comma-joined value (`ids=a,b`, as declared) or repeated (`ids=a&ids=b`, as many generated clients
+ * send it): both give every id. Any other parameter given twice is refused rather than one value silently dropped.
+ */
 export function readQuery(context: Context, numeric: readonly string[] = [], lists: readonly string[] = []) {
   const query: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(context.req.query())) {
-    if (numeric.includes(name)) query[name] = /^\d+$/.test(value) ? Number(value) : value;
-    else if (lists.includes(name)) query[name] = value.split(',');
-    else query[name] = value;
+  for (const [name, values] of Object.entries(context.req.queries())) {
+    if (lists.includes(name)) {
+      query[name] = values.flatMap((value) => value.split(','));
+      continue;
+    }
+    if (values.length > 1) throw invalidValue([name], 'Given more than once; send it once.');
+    const [value = ''] = values;
+    query[name] = numeric.includes(name) && /^\d+$/.test(value) ? Number(value) : value;
   }
   return query;
 }

@@ -64,8 +64,9 @@ export function AiRunBudgetInput(props: AiRunBudgetInputProps): ReactNode {
   const credits = (amount: number) => common.credits(formatCredits(amount), amount);
   const spendable = balance.data?.spendable;
   const overBalance = budget !== null && spendable !== undefined && budget > spendable;
-  const estimated = inputTokens !== undefined || prompt !== undefined;
-  const describedBy = [`${id}-description`, estimated && `${id}-estimate`, problem && `${id}-problem`];
+  // Counted tokens when given (the server would prefer them anyway), else the prompt text; neither: no estimate.
+  const rowTokens = inputTokens !== undefined ? { inputTokens } : prompt !== undefined ? { prompt } : undefined;
+  const describedBy = [`${id}-description`, rowTokens && `${id}-estimate`, problem && `${id}-problem`];
 
   return (
     <div
@@ -105,10 +106,10 @@ export function AiRunBudgetInput(props: AiRunBudgetInputProps): ReactNode {
       <p id={`${id}-problem`} aria-live="polite" className="ck-run-budget-problem">
         {problem}
       </p>
-      {estimated && (
+      {rowTokens && (
         <RunEstimate
           id={`${id}-estimate`}
-          params={{ model, rows, inputTokens, prompt, outputTokens }}
+          params={{ model, rows, outputTokens, ...rowTokens }}
           budget={budget}
         />
       )}

@@ -14,7 +14,7 @@ import { estimateTotal } from '../estimate-limit';
 import { idempotent } from '../idempotency';
 import { ApiProblem, notFound } from '../problem';
 import { refusalAnswer } from '../refusal';
-import { parse, pathId, readJson } from '../validate';
+import { invalidValue, parse, pathId, readJson } from '../validate';
 
 function runView(row: RunRow) {
   return {
@@ -88,7 +88,9 @@ export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const answer = await idempotent(context, options.db, 'POST /v1/ai/runs', params, async (tx) => {
       const opened = await openRun(tx, workspaceId, { ...params, budget: toThousandths(params.budget) }, options.now());
       // Not a 409: clients retry those, and an existing run does not go away by waiting.
-      if (opened.outcome === 'exists') throw new ApiProblem(400, 'run_exists', `Run "${params.runId}" already exists.`);
+      if (opened.outcome === 'exists') {
+        throw invalidValue(['runId'], `The workspace already has a run "${params.runId}".`, 'run_exists');
+      }
       if (opened.outcome === 'insufficient') {
         const available = toCredits(opened.available);
         return refusalAnswer(

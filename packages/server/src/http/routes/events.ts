@@ -1,8 +1,10 @@
+import { eventId, eventStreamParams } from '@creditkit/sdk/schemas';
 import type { Context, Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { Queryable } from '../../store/database';
 import type { AppEnv, EventStreamSettings, ServerOptions } from '../env';
 import { ApiProblem } from '../problem';
+import { parse, readQuery } from '../validate';
 
 export const defaultEventStreamSettings: EventStreamSettings = {
   maxStreamsPerWorkspace: 20,
@@ -53,19 +55,13 @@ async function readEventsAfter(db: Queryable, workspaceId: string, afterId: stri
 
 /**
  * `Last-Event-ID` (what EventSource sends when it reconnects) or else `?lastEventId=` (for a first connection
- * that resumes where an earlier page left off). Ids are the events table's bigserial, so digits only.
+ * that resumes where an earlier one left off): the id of an event, or undefined to start with the next change.
  */
 function resumePoint(context: Context<AppEnv>): string | undefined {
+  const { lastEventId } = parse(eventStreamParams, readQuery(context), 'event stream parameters');
   const header = context.req.header('last-event-id')?.trim();
-  const value = header || context.req.query('lastEventId');
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d{1,18}$/.test(value)) {
-    const message = 'Expected the id of an event this stream sent.';
-    throw new ApiProblem(400, 'validation_failed', `Invalid Last-Event-ID: ${message}`, {
-      issues: [{ path: ['lastEventId'], message }],
-    });
-  }
-  return value;
+  if (header === undefined || header === '') return lastEventId;
+  return parse(eventId, header, 'Last-Event-ID');
 }
 
 /** One event as the SDK reads it: `id` lets a reconnecting client resume, `data` is the whole envelope. */

@@ -4,7 +4,6 @@ import { providers } from '../../catalogue/providers';
 import type { Queryable } from '../../store/database';
 import { hashSecret } from '../../store/workspaces';
 import { sendAnswer } from '../answer';
-import { requireAdmin } from '../auth';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
 import { notFound } from '../problem';
@@ -52,7 +51,6 @@ export function integrationRoutes(app: Hono<AppEnv>, options: ServerOptions): vo
 
   app.put('/v1/integrations/:provider/key', async (context) => {
     const caller = context.get('caller');
-    requireAdmin(caller);
     const provider = findProvider(pathId(context, 'provider'));
     const { apiKey } = parse(integrationKeySetParams, await readJson(context), 'own API key');
     // The idempotency record keeps the body's hash, never the key itself.
@@ -81,7 +79,6 @@ export function integrationRoutes(app: Hono<AppEnv>, options: ServerOptions): vo
 
   app.delete('/v1/integrations/:provider/key', async (context) => {
     const caller = context.get('caller');
-    requireAdmin(caller);
     const provider = findProvider(pathId(context, 'provider'));
     const answer = await idempotent(
       context,

@@ -5,11 +5,10 @@ import { toCredits } from '../../ledger/amounts';
 import type { Queryable } from '../../store/database';
 import { readWorkspace } from '../../store/workspaces';
 import { sendAnswer } from '../answer';
-import { requireAdmin } from '../auth';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
-import { ApiProblem, notFound } from '../problem';
-import { parse, readJson } from '../validate';
+import { notFound } from '../problem';
+import { invalidValue, parse, readJson } from '../validate';
 
 function planView(plan: CataloguePlan) {
   return {
@@ -49,13 +48,10 @@ export function planRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   // R6: a change takes effect at the end of the current cycle; until then the current credits stay usable.
   app.post('/v1/plan/change', async (context) => {
     const caller = context.get('caller');
-    requireAdmin(caller);
     const { planId } = parse(planChangeParams, await readJson(context), 'plan change');
     const target = findPlan(planId);
     if (!target || target.id === 'trial') {
-      throw new ApiProblem(400, 'validation_failed', `"${planId}" is not a plan a workspace can move to.`, {
-        issues: [{ path: ['planId'], message: 'Unknown plan' }],
-      });
+      throw invalidValue(['planId'], `"${planId}" is not a plan a workspace can move to.`);
     }
     const answer = await idempotent(context, options.db, 'POST /v1/plan/change', { planId }, async (tx) => {
       const workspace = await readWorkspace(tx, caller.workspaceId, true);

@@ -1,6 +1,5 @@
 import { sessionCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
-import { requireSecretKey } from '../auth';
 import type { AppEnv, ServerOptions } from '../env';
 import { maxSessionSeconds, mintSessionToken } from '../session-tokens';
 import { parse, readJson } from '../validate';
@@ -8,7 +7,6 @@ import { parse, readJson } from '../validate';
 export function sessionRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   app.post('/v1/sessions', async (context) => {
     const caller = context.get('caller');
-    requireSecretKey(caller);
     const params = parse(sessionCreateParams, await readJson(context), 'session');
     const issuedAt = Math.floor(options.now().getTime() / 1000);
     const expiresAt = new Date((issuedAt + (params.expiresIn ?? maxSessionSeconds)) * 1000);

@@ -5,7 +5,6 @@ import type { Queryable } from '../../store/database';
 import { emitEvent } from '../../store/ledger-writes';
 import type { SpendRow } from '../../store/rows';
 import { sendAnswer } from '../answer';
-import { requireAdmin } from '../auth';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
 import { parse, pathId, readJson } from '../validate';
@@ -50,7 +49,6 @@ export function spendLimitRoutes(app: Hono<AppEnv>, options: ServerOptions): voi
 
     app.put(path, async (context: Context<AppEnv>) => {
       const caller = context.get('caller');
-      requireAdmin(caller);
       const id = pathId(context, param);
       const update = parse(spendLimitUpdateParams, await readJson(context), 'spend limit');
       const answer = await idempotent(context, options.db, `PUT ${path}:${id}`, update, async (tx) => {

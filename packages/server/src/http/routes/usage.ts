@@ -3,8 +3,7 @@ import type { Context, Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { readUsage } from '../../store/usage';
 import type { AppEnv, ServerOptions } from '../env';
-import { ApiProblem } from '../problem';
-import { parse, readQuery } from '../validate';
+import { invalidValue, parse, readQuery } from '../validate';
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** With no `from`, a report covers 30 days: today (per the server clock) and the 29 before it. */
@@ -22,29 +21,17 @@ export const csvTotalsLabel = 'Total (all rows)';
 
 const toDateString = (date: Date) => date.toISOString().slice(0, 10);
 
-function invalidParameter(name: string, message: string): ApiProblem {
-  return new ApiProblem(400, 'validation_failed', `Invalid usage parameters: ${name}: ${message}`, {
-    issues: [{ path: [name], message }],
-  });
-}
-
-/** The schema checks the shape `YYYY-MM-DD`; this refuses shapes that are no day, such as 2026-02-30. */
-function calendarDay(value: string, name: string): number {
-  const time = Date.parse(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(time) || toDateString(new Date(time)) !== value) {
-    throw invalidParameter(name, 'Expected a calendar date as YYYY-MM-DD.');
-  }
-  return time;
-}
+/** The first millisecond of a calendar day the schema has already checked exists. */
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
 
 /** The validated parameters and the period they cover: `to` is inclusive, so the period ends the day after. */
 function readUsageRequest(context: Context<AppEnv>, options: ServerOptions) {
   const params = parse(usageParams, readQuery(context), 'usage parameters');
   const to = params.to ?? toDateString(options.now());
-  const toTime = calendarDay(to, 'to');
+  const toTime = dayStart(to);
   const from = params.from ?? toDateString(new Date(toTime - (defaultDays - 1) * dayMs));
-  const fromTime = calendarDay(from, 'from');
-  if (fromTime > toTime) throw invalidParameter('from', `The period starts (${from}) after it ends (${to}).`);
+  const fromTime = dayStart(from);
+  if (fromTime > toTime) throw invalidValue(['from'], `The period starts (${from}) after it ends (${to}).`);
   return {
     params,
     from,
