@@ -12,5 +12,7 @@ export default defineConfig({
     // Sized for a loaded 2-core CI runner (see test/support/timeouts.ts); a test or hook never sets its own.
     testTimeout: testTimeoutMs,
     hookTimeout: testTimeoutMs,
+    // Type tests (`vitest run --typecheck`): the generated client's types against the SDK's.
+    typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

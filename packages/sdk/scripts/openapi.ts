@@ -123,6 +123,77 @@ const accessNotes: Record<RouteContract['access'], string> = {
   anyone: 'No credential: anyone who can reach the server.',
 };
 
+/**
+ * What each resource is, for a reader browsing the document by tag. A tag is a route's first path segment
+ * after `/v1` (`dev` for the dev-only routes), in the order the route table first uses it.
+ */
+const tagDescriptions: Record<string, string> = {
+  sessions:
+    'Short-lived session tokens: the host server mints one with its secret key so a browser can call the API as ' +
+    'a member or an admin of the workspace, without ever holding the secret key.',
+  balance:
+    "The workspace's spendable and pending credits, its plan allowance, rollover cap and the state of the next " +
+    'renewal (R1, R7).',
+  grants:
+    'Credit grants: each plan period, rollover, purchase or granted credit is a grant with its own amount left and ' +
+    'expiry; charges take from the one that expires soonest (R2).',
+  ledger: 'The append-only record of every credit movement: grants, charges, refunds, forfeits and expiries.',
+  plan: "The workspace's current plan and a change scheduled for the end of the period (R6).",
+  plans:
+    'The catalogue of plans a workspace can be on: the credits each period grants, the period (a month, a year ' +
+    'or a trial), the tier and how unused credits roll over (R3–R5).',
+  purchases: 'One-time credit purchases by an admin; bought credits never expire (R17).',
+  actions:
+    'The costs of actions, the billable units of work (a lookup of one field from a provider), and what an own ' +
+    'provider key changes (R8, R10).',
+  ai: 'AI models and their rates per 1,000 tokens, estimates of an AI run, and runs that reserve a budget before spending it (R9, R16).',
+  charges:
+    'Charges of actions on record fields: deduplicated, held to the spend limits and the balance, exactly once; ' +
+    'and refunds when a provider delivered nothing (R2, R9–R15, R19).',
+  workbooks: "A workbook's credit spend limit and what its charges have spent against it (R11).",
+  enrichments: "A bulk enrichment's credit spend limit and what its charges have spent against it (R12).",
+  integrations:
+    "The data providers, and the workspace's own API key for a provider, with which its actions cost 0 credits (R10).",
+  usage:
+    'What the credits were spent on over a period, by day, workbook, action, provider or model, as JSON or CSV (R18).',
+  events:
+    'A live stream of server-sent events: balance updates, spend limits reached and cleared, renewals and refunds.',
+  dev: 'Exists only when the reference server runs with `--dev`: fixtures for tests and demos.',
+};
+
+/** What each path placeholder names, by name: a name names the same thing on every route. */
+const pathParameterDescriptions: Record<string, string> = {
+  actionId: 'The catalogue id of the action, e.g. `find-mobile-phone`.',
+  runId: 'The id of the AI run, as the caller chose it when opening the run.',
+  chargeId: 'The id of the charge (`charge_…`).',
+  workbookId: 'The id of the workbook, as the host product names it.',
+  enrichmentId: 'The id of the bulk enrichment, as the host product names it.',
+  provider: 'The id of the provider, e.g. `openai`: the `provider` of its actions and models.',
+  workspaceId: 'The id of the workspace (`ws_…`).',
+};
+
+/** What each query parameter does, by name: a name does the same on every route. */
+const queryParameterDescriptions: Record<string, string> = {
+  limit: 'Items per page, 1–100; 50 when omitted.',
+  cursor: 'The `nextCursor` of the previous page; omit it for the first page.',
+  type: 'Only rows of this type.',
+  ids: 'Up to 500 action ids, comma-separated (repeating `ids` works too); the whole catalogue when omitted.',
+  lastEventId:
+    'Resume after this event, for a first connection that continues where an earlier one left off; ' +
+    '`Last-Event-ID` takes precedence.',
+  groupBy: 'One row per UTC `day`, `workbook`, `action`, `provider` or `model` (AI charges only).',
+  from: 'The first day, `YYYY-MM-DD` (UTC); 29 days before `to` when omitted.',
+  to: 'The last day, inclusive, `YYYY-MM-DD` (UTC); today when omitted.',
+  workbookId: "Only this workbook's charges.",
+};
+
+/** A tag or parameter without a description fails the build, so a new one gets its text in the tables above. */
+function describe(name: string, descriptions: Record<string, string>): string {
+  const description = descriptions[name];
+  if (description === undefined) throw new Error(`${name} has no description: add it to the generator's tables.`);
+  return description;
+}
+
 const successDescriptions: Record<RouteContract['successStatus'], string> = {
   200: 'OK',
   201: 'Created',
@@ -265,7 +336,13 @@ function convertSchemas(
 
 /** Path placeholders are host-product ids, held to the same rule as ids in bodies. */
 function pathParameters(path: string, schema: Json): Json[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema }));
+  return [...path.matchAll(/\{([^}]+)\}/g)].map(([, name = '']) => ({
+    name,
+    in: 'path',
+    required: true,
+    description: describe(name, pathParameterDescriptions),
+    schema,
+  }));
 }
 
 function queryParameters(querySchema: Json, operationId: string): Json[] {
@@ -278,6 +355,7 @@ function queryParameters(querySchema: Json, operationId: string): Json[] {
     name,
     in: 'query',
     required: required.includes(name),
+    description: describe(name, queryParameterDescriptions),
     // Lists travel as one comma-separated value, `ids=a,b,c`, as the SDK sends them.
     ...(schema.type === 'array' ? { style: 'form', explode: false } : {}),
     schema,
@@ -583,17 +661,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         'declare an `Idempotency-Key` happen once per key. A method a path does not list is answered 405 ' +
         '`method_not_allowed` with `Allow`; an unknown path 404 `not_found`. Generated from the zod schemas in ' +
         '`packages/sdk/src/schemas`: do not edit by hand.',
+      // The project publishes no site or address; whoever runs a Credit API is its contact.
+      contact: { name: 'creditkit maintainers' },
+      license: { name: 'MIT', url: 'https://spdx.org/licenses/MIT.html' },
     },
     servers: [{ url: 'http://127.0.0.1:4010' }],
     security: [{ bearer: [] }],
-    tags: tags.map((name) =>
-      name === 'dev'
-        ? {
-            name,
-            description: 'Exists only when the reference server runs with `--dev`: fixtures for tests and demos.',
-          }
-        : { name },
-    ),
+    tags: tags.map((name) => ({ name, description: describe(name, tagDescriptions) })),
     paths,
     components: { schemas: usedSchemas(schemas, { paths, components }), ...components },
   };

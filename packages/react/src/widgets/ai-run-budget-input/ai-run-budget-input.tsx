@@ -107,11 +107,7 @@ export function AiRunBudgetInput(props: AiRunBudgetInputProps): ReactNode {
         {problem}
       </p>
       {rowTokens && (
-        <RunEstimate
-          id={`${id}-estimate`}
-          params={{ model, rows, outputTokens, ...rowTokens }}
-          budget={budget}
-        />
+        <RunEstimate id={`${id}-estimate`} params={{ model, rows, outputTokens, ...rowTokens }} budget={budget} />
       )}
       <p role="status" className="ck-run-budget-warning" data-state={overBalance ? 'over-balance' : 'within-balance'}>
         {overBalance && spendable !== undefined && text.overBalance(credits(budget), credits(spendable))}
