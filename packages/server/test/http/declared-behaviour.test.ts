@@ -27,7 +27,7 @@ async function call(path: string, init: { method?: string; token?: string; key?:
       ...(init.key === undefined ? {} : { 'idempotency-key': init.key }),
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
     },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} } as Answer;
