@@ -107,6 +107,14 @@ const setupOnce = <T>(make: (workspace: ConformanceWorkspace) => Promise<T>) => 
 const existingCharge = setupOnce((workspace) => newCharge(workspace, 0));
 const existingRun = setupOnce((workspace) => newRun(workspace, 0));
 
+/** An own-key route: the path names one of the workspace's integrations, a different one each request. */
+const eachProvider: OperationFixture = {
+  prepare: async ({ workspace, sequence }) => ({
+    path: { provider: nth(await idsOf(workspace, '/v1/integrations', 'provider'), sequence) },
+  }),
+  references: ['provider'],
+};
+
 export const operationFixtures: Record<string, OperationFixture> = {
   createSession: {},
   getBalance: {},
@@ -185,18 +193,8 @@ export const operationFixtures: Record<string, OperationFixture> = {
   getEnrichmentSpendLimit: {},
   updateEnrichmentSpendLimit: { observe: spendLimitRead('enrichments', 'enrichmentId') },
   listIntegrations: {},
-  setIntegrationKey: {
-    prepare: async ({ workspace, sequence }) => ({
-      path: { provider: nth(await idsOf(workspace, '/v1/integrations', 'provider'), sequence) },
-    }),
-    references: ['provider'],
-  },
-  deleteIntegrationKey: {
-    prepare: async ({ workspace, sequence }) => ({
-      path: { provider: nth(await idsOf(workspace, '/v1/integrations', 'provider'), sequence) },
-    }),
-    references: ['provider'],
-  },
+  setIntegrationKey: eachProvider,
+  deleteIntegrationKey: eachProvider,
   getUsage: { complete: widestPeriod },
   exportUsage: { complete: widestPeriod },
   streamEvents: {},
