@@ -42,12 +42,20 @@ it('walks every operation of the document, each with a fixture, and no fixture w
   ).toEqual([]);
 });
 
-/** Up to `count` of the list, drawn by the seed, in their original order. */
-function drawn<T>(list: readonly T[], count: number, random: (below: number) => number): T[] {
+/**
+ * Up to `count` of the variants, in their original order: every one that changes the whole body (its
+ * media type, its JSON, its type), and the others drawn by the seed.
+ */
+function drawn<T extends { variant: Variant }>(
+  list: readonly T[],
+  count: number,
+  random: (below: number) => number,
+): T[] {
   if (list.length <= count) return [...list];
   const pool = list.map((item, index) => ({ item, index }));
-  const chosen: { item: T; index: number }[] = [];
-  while (chosen.length < count) chosen.push(...pool.splice(random(pool.length), 1));
+  const chosen = pool.filter(({ item }) => item.variant.name === '');
+  const others = pool.filter(({ item }) => item.variant.name !== '');
+  while (chosen.length < count && others.length > 0) chosen.push(...others.splice(random(others.length), 1));
   return chosen.sort((a, b) => a.index - b.index).map(({ item }) => item);
 }
 
