@@ -1,0 +1,211 @@
+import type { ConformanceWorkspace } from './conformance-workspace';
+import type { OperationRequest, RequestValues } from './operation-requests';
+
+/*
+ * What the schemas cannot know about each operation, keyed by operationId: which ids must name something
+ * that exists (a charge, a run, an action) or must be new (a run id), the workspace state an operation
+ * needs, and the refusals that state explains. Everything else comes from the document. Every operation
+ * of the document needs an entry here, even an empty one, so a new route is never walked by accident.
+ */
+
+export interface FixtureContext {
+  workspace: ConformanceWorkspace;
+  /** Different for every request the suite builds, for ids that must be new. */
+  sequence: number;
+}
+
+/** A refusal the workspace's state explains for a value the schema accepts (a boundary amount, an unknown id). */
+export interface StateRefusal {
+  status: number;
+  code: string;
+}
+
+export interface OperationFixture {
+  /** Once per workspace, before the operation is walked: state it needs (a purchase, a charge, a run). */
+  setup?: (workspace: ConformanceWorkspace) => Promise<void>;
+  /** Values for one request: ids that exist or are new. Called for every request that may change something. */
+  prepare?: (context: FixtureContext) => Promise<RequestValues>;
+  /**
+   * Parameters and body properties that must name something that exists: a value the schema accepts may
+   * name nothing, and is then answered 404 `not_found`.
+   */
+  references?: readonly string[];
+  /** Refusals the workspace's state explains when a boundary value asks for too much. */
+  stateRefusals?: readonly StateRefusal[];
+  /** Rules between fields that a schema cannot state, applied to every request. */
+  complete?: (request: OperationRequest) => void;
+  /** Reads that show this operation's effect, besides the balance, ledger, grants, plan and own keys. */
+  observe?: (request: OperationRequest) => string[];
+}
+
+type Listed = { data: Record<string, unknown>[] };
+
+const idsOf = async (workspace: ConformanceWorkspace, path: string, key = 'id') =>
+  ((await workspace.api('GET', path)) as unknown as Listed).data.map((item) => String(item[key]));
+
+/** The nth of a list, round and round. */
+const nth = <T>(list: readonly T[], n: number): T => {
+  const item = list[n % list.length];
+  if (item === undefined) throw new Error('An empty list has no nth item.');
+  return item;
+};
+
+async function newCharge(workspace: ConformanceWorkspace, sequence: number): Promise<string> {
+  const charge = await workspace.api('POST', '/v1/charges', {
+    actionId: 'find-work-email',
+    workbookId: 'wb_conformance',
+    recordId: `rec_fixture_${sequence}`,
+    field: 'email',
+  });
+  return String(charge.id);
+}
+
+async function newRun(workspace: ConformanceWorkspace, sequence: number): Promise<string> {
+  const run = await workspace.api('POST', '/v1/ai/runs', {
+    runId: `run_fixture_${sequence}`,
+    workbookId: 'wb_conformance',
+    budget: 1,
+  });
+  return String(run.id);
+}
+
+/** A cursor the API gave: the second page of a list of one item per page. */
+async function secondPageCursor(workspace: ConformanceWorkspace, path: string): Promise<string> {
+  const page = await workspace.api('GET', `${path}?limit=1`);
+  if (typeof page.nextCursor !== 'string') throw new Error(`${path} has no second page to point a cursor at.`);
+  return page.nextCursor;
+}
+
+/** A purchase, so lists have more than one page. */
+const buySomeCredits = async (workspace: ConformanceWorkspace) => {
+  await workspace.api('POST', '/v1/purchases', { credits: 5 });
+};
+
+/** Plans a workspace may move to (a trial is where one starts, never where one moves). */
+const movablePlans = async (workspace: ConformanceWorkspace) =>
+  (await idsOf(workspace, '/v1/plans')).filter((id) => id !== 'trial');
+
+const spendLimitRead = (segment: string, name: string) => (request: OperationRequest) => [
+  `/v1/${segment}/${encodeURIComponent(String(request.path[name]))}/spend-limit`,
+];
+
+/** Usage's period runs from `from` to `to`: a boundary given for one end gets the widest other end. */
+function widestPeriod(request: OperationRequest): void {
+  if (request.query.from !== undefined && request.query.to === undefined) request.query.to = '9999-12-31';
+  if (request.query.to !== undefined && request.query.from === undefined) request.query.from = '0001-01-01';
+}
+
+const setupOnce = <T>(make: (workspace: ConformanceWorkspace) => Promise<T>) => {
+  const made = new WeakMap<ConformanceWorkspace, Promise<T>>();
+  return (workspace: ConformanceWorkspace): Promise<T> => {
+    const found = made.get(workspace) ?? make(workspace);
+    made.set(workspace, found);
+    return found;
+  };
+};
+
+const existingCharge = setupOnce((workspace) => newCharge(workspace, 0));
+const existingRun = setupOnce((workspace) => newRun(workspace, 0));
+
+/** An own-key route: the path names one of the workspace's integrations, a different one each request. */
+const eachProvider: OperationFixture = {
+  prepare: async ({ workspace, sequence }) => ({
+    path: { provider: nth(await idsOf(workspace, '/v1/integrations', 'provider'), sequence) },
+  }),
+  references: ['provider'],
+};
+
+export const operationFixtures: Record<string, OperationFixture> = {
+  createSession: {},
+  getBalance: {},
+  listGrants: {
+    setup: buySomeCredits,
+    prepare: async ({ workspace }) => ({ query: { cursor: await secondPageCursor(workspace, '/v1/grants') } }),
+    references: ['cursor'],
+  },
+  listLedgerEntries: {
+    setup: buySomeCredits,
+    prepare: async ({ workspace }) => ({ query: { cursor: await secondPageCursor(workspace, '/v1/ledger') } }),
+    references: ['cursor'],
+  },
+  getPlan: {},
+  changePlan: {
+    prepare: async ({ workspace, sequence }) => ({ body: { planId: nth(await movablePlans(workspace), sequence) } }),
+    references: ['planId'],
+  },
+  listPlans: {},
+  createPurchase: { stateRefusals: [{ status: 422, code: 'purchase_too_large' }] },
+  listActions: {
+    prepare: async ({ workspace }) => ({ query: { ids: (await idsOf(workspace, '/v1/actions')).slice(0, 2) } }),
+  },
+  getAction: {
+    prepare: async ({ workspace, sequence }) => ({
+      path: { actionId: nth(await idsOf(workspace, '/v1/actions'), sequence) },
+    }),
+    references: ['actionId'],
+  },
+  listAiModels: {},
+  createAiEstimate: {
+    prepare: async ({ workspace, sequence }) => ({
+      body: { model: nth(await idsOf(workspace, '/v1/ai/models'), sequence) },
+    }),
+    references: ['model'],
+    stateRefusals: [{ status: 422, code: 'estimate_too_large' }],
+  },
+  createAiRun: {
+    prepare: async ({ workspace, sequence }) => ({
+      body: { runId: `run_${sequence}`, model: nth(await idsOf(workspace, '/v1/ai/models'), sequence) },
+    }),
+    references: ['model'],
+    stateRefusals: [{ status: 402, code: 'insufficient_credits' }],
+    observe: (request) => [`/v1/ai/runs/${encodeURIComponent(String((request.body as { runId?: unknown }).runId))}`],
+  },
+  getAiRun: {
+    prepare: async ({ workspace }) => ({ path: { runId: await existingRun(workspace) } }),
+    references: ['runId'],
+  },
+  completeAiRun: {
+    prepare: async ({ workspace, sequence }) => ({ path: { runId: await newRun(workspace, sequence) } }),
+    references: ['runId'],
+    observe: (request) => [`/v1/ai/runs/${encodeURIComponent(String(request.path.runId))}`],
+  },
+  createCharge: {
+    prepare: async ({ workspace, sequence }) => ({
+      body: { actionId: nth(await idsOf(workspace, '/v1/actions'), 1), recordId: `rec_${sequence}` },
+    }),
+    references: ['actionId', 'runId'],
+    stateRefusals: [
+      { status: 402, code: 'insufficient_credits' },
+      { status: 402, code: 'workbook_limit_reached' },
+    ],
+  },
+  getCharge: {
+    prepare: async ({ workspace }) => ({ path: { chargeId: await existingCharge(workspace) } }),
+    references: ['chargeId'],
+  },
+  refundCharge: {
+    prepare: async ({ workspace, sequence }) => ({ path: { chargeId: await newCharge(workspace, sequence) } }),
+    references: ['chargeId'],
+    observe: (request) => [`/v1/charges/${encodeURIComponent(String(request.path.chargeId))}`],
+  },
+  getWorkbookSpendLimit: {},
+  updateWorkbookSpendLimit: { observe: spendLimitRead('workbooks', 'workbookId') },
+  getEnrichmentSpendLimit: {},
+  updateEnrichmentSpendLimit: { observe: spendLimitRead('enrichments', 'enrichmentId') },
+  listIntegrations: {},
+  setIntegrationKey: eachProvider,
+  deleteIntegrationKey: eachProvider,
+  getUsage: { complete: widestPeriod },
+  exportUsage: { complete: widestPeriod },
+  streamEvents: {},
+  createDevWorkspace: {
+    prepare: async ({ workspace, sequence }) => ({
+      body: { planId: nth(await idsOf(workspace, '/v1/plans'), sequence) },
+    }),
+    references: ['planId'],
+  },
+  renewDevWorkspace: {
+    prepare: async ({ workspace }) => ({ path: { workspaceId: workspace.workspaceId } }),
+    references: ['workspaceId'],
+  },
+};
