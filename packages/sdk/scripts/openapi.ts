@@ -175,7 +175,7 @@ const pathParameterDescriptions: Record<string, string> = {
 /** What each query parameter does, by name: a name does the same on every route. */
 const queryParameterDescriptions: Record<string, string> = {
   limit: 'Items per page, 1–100; 50 when omitted.',
-  cursor: 'The `nextCursor` of the previous page; omit it for the first page.',
+  cursor: 'The `nextCursor` of the previous page; omit it for the first page. A value the API did not give is a 400.',
   type: 'Only rows of this type.',
   ids: 'Up to 500 action ids, comma-separated (repeating `ids` works too); the whole catalogue when omitted.',
   lastEventId:

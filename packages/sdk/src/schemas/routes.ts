@@ -151,6 +151,17 @@ export const routes: readonly RouteContract[] = [
     response: currentPlan,
     successStatus: 200,
     idempotent: true,
+    notFound: 'the plan',
+    refusals: [
+      {
+        status: 400,
+        codes: ['plan_not_available'],
+        description:
+          '`plan_not_available`: the plan exists but cannot be moved to (the trial is where a workspace starts); ' +
+          '`details.issues` names `planId`.',
+        details: validationDetails,
+      },
+    ],
   },
   {
     method: 'GET',
@@ -432,6 +443,7 @@ export const routes: readonly RouteContract[] = [
     response: devWorkspace,
     successStatus: 201,
     devOnly: true,
+    notFound: 'the plan',
   },
   {
     method: 'POST',

@@ -156,6 +156,9 @@ describe.each(operations)('$operationId ($method $path)', (operation: Operation)
       const { answer, description } = result;
       const explained =
         (answer.status === 404 && codeOf(answer) === 'not_found' && fixture.references?.includes(variant.name)) ||
+        (answer.status === 400 &&
+          codeOf(answer) === 'validation_failed' &&
+          fixture.issuedByApi?.includes(variant.name)) ||
         fixture.stateRefusals?.some((refusal) => refusal.status === answer.status && refusal.code === codeOf(answer));
       expect
         .soft(

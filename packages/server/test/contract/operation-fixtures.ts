@@ -30,6 +30,11 @@ export interface OperationFixture {
    * name nothing, and is then answered 404 `not_found`.
    */
   references?: readonly string[];
+  /**
+   * Parameters whose values only the API issues (a page's `nextCursor`): any other value the schema accepts is
+   * refused with 400 `validation_failed`, as the parameter's description says.
+   */
+  issuedByApi?: readonly string[];
   /** Refusals the workspace's state explains when a boundary value asks for too much. */
   stateRefusals?: readonly StateRefusal[];
   /** Rules between fields that a schema cannot state, applied to every request. */
@@ -121,12 +126,12 @@ export const operationFixtures: Record<string, OperationFixture> = {
   listGrants: {
     setup: buySomeCredits,
     prepare: async ({ workspace }) => ({ query: { cursor: await secondPageCursor(workspace, '/v1/grants') } }),
-    references: ['cursor'],
+    issuedByApi: ['cursor'],
   },
   listLedgerEntries: {
     setup: buySomeCredits,
     prepare: async ({ workspace }) => ({ query: { cursor: await secondPageCursor(workspace, '/v1/ledger') } }),
-    references: ['cursor'],
+    issuedByApi: ['cursor'],
   },
   getPlan: {},
   changePlan: {

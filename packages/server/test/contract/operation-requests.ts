@@ -106,6 +106,9 @@ export function documentRefusals(operation: Operation, request: OperationRequest
     const value = request[placeOf(parameter)][parameter.name];
     const texts = parameterTexts(parameter, value);
     if (texts === undefined) return undefined;
+    // An empty path id leaves an empty segment (`/v1/workbooks//spend-limit`): that URL names no operation of
+    // the document, and the server answers it as an unknown path, 404 `not_found`, as the document's info says.
+    if (parameter.in === 'path' && texts.includes('')) return undefined;
     const received = parameterOnTheWire(parameter, texts);
     if (received === undefined) {
       if (parameter.required) reasons.push(`${parameter.in} ${parameter.name}: missing (required)`);

@@ -6,13 +6,13 @@ import { renewWorkspace } from '../../store/renewals';
 import { createWorkspace } from '../../store/workspaces';
 import type { AppEnv, ServerOptions } from '../env';
 import { notFound } from '../problem';
-import { invalidValue, parse, pathId, readJson } from '../validate';
+import { parse, pathId, readJson } from '../validate';
 
 /** Dev mode only: fresh workspaces for tests and the demo. */
 export function devRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   app.post('/v1/dev/workspaces', async (context) => {
     const { planId } = parse(devWorkspaceCreateParams, await readJson(context), 'dev workspace');
-    if (!findPlan(planId)) throw invalidValue(['planId'], `Unknown plan "${planId}".`);
+    if (!findPlan(planId)) throw notFound('plan');
     return context.json(await createWorkspace(options.db, planId, options.now()), 201);
   });
 

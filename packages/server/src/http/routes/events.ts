@@ -59,9 +59,8 @@ async function readEventsAfter(db: Queryable, workspaceId: string, afterId: stri
  */
 function resumePoint(context: Context<AppEnv>): string | undefined {
   const { lastEventId } = parse(eventStreamParams, readQuery(context), 'event stream parameters');
-  const header = context.req.header('last-event-id')?.trim();
-  if (header === undefined || header === '') return lastEventId;
-  return parse(eventId, header, 'Last-Event-ID');
+  const header = context.req.header('last-event-id');
+  return header === undefined ? lastEventId : parse(eventId, header, 'Last-Event-ID');
 }
 
 /** One event as the SDK reads it: `id` lets a reconnecting client resume, `data` is the whole envelope. */

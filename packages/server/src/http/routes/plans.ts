@@ -50,8 +50,9 @@ export function planRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const caller = context.get('caller');
     const { planId } = parse(planChangeParams, await readJson(context), 'plan change');
     const target = findPlan(planId);
-    if (!target || target.id === 'trial') {
-      throw invalidValue(['planId'], `"${planId}" is not a plan a workspace can move to.`);
+    if (!target) throw notFound('plan');
+    if (target.id === 'trial') {
+      throw invalidValue(['planId'], 'A workspace starts on the trial; it cannot move to it.', 'plan_not_available');
     }
     const answer = await idempotent(context, options.db, 'POST /v1/plan/change', { planId }, async (tx) => {
       const workspace = await readWorkspace(tx, caller.workspaceId, true);
