@@ -122,7 +122,7 @@ export function createAnswerChecker(document: OpenApiDocument): AnswerChecker {
         if (itemSchemaPointer === undefined) {
           problems.push(
             `the document declares no schema for the stream's events (no x-itemSchema at ${mediaTypePointer}); ` +
-              'each event was checked only as a JSON envelope {id, type, createdAt, data}',
+              'each event is checked only as a JSON envelope {id, type, createdAt, data}',
           );
         }
         finish();

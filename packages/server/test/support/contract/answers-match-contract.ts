@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach } from 'vitest';
-import { createAnswerChecker, type SentRequest } from './answer-checker';
+import { createAnswerChecker, type SentRequest, type Violation } from './answer-checker';
 import {
   checksSettled,
   describeViolations,
@@ -36,11 +36,23 @@ const checkedFetch: typeof fetch = async (input, init) => {
   const response = await unwrappedFetch(input, init);
   if (!loopbackHosts.has(request.url.hostname) || !request.url.pathname.startsWith('/v1/')) return response;
   const test = currentTest;
-  const { response: answer, checked } = checker.inspect(request, response, (violation) =>
-    recordViolation({ ...violation, test }),
-  );
-  trackCheck(test?.id, checked);
-  return answer;
+  const record = (violation: Violation) => recordViolation({ ...violation, test });
+  try {
+    const { response: answer, checked } = checker.inspect(request, response, record);
+    trackCheck(test?.id, checked);
+    return answer;
+  } catch (error) {
+    // A document the checker cannot read (a reference to nothing) fails the test, not the request.
+    const problem = `the answer could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+    record({
+      operation: `${request.method} ${request.url.pathname}`,
+      path: request.url.pathname,
+      status: response.status,
+      requestId: response.headers.get('x-request-id') ?? undefined,
+      problems: [problem],
+    });
+    return response;
+  }
 };
 globalThis.fetch = checkedFetch;
 
