@@ -59,8 +59,8 @@ const schemaModules: readonly Record<string, unknown>[] = [
 const promptCountingRoutes = new Set(['POST /v1/ai/estimates']);
 
 const creditsNote =
-  'At most 3 decimals (`multipleOf: 0.001`): the server counts whole thousandths of a credit. A validator that ' +
-  'divides binary floats (0.003 / 0.001 = 3.0000000000000004) needs a tolerance, e.g. Ajv `multipleOfPrecision: 9`.';
+  'At most 3 decimals (`multipleOf: 0.001`): the server counts whole thousandths of a credit. Check the decimal ' +
+  'digits as written: dividing binary floats misjudges large amounts (999999.999 / 0.001 = 999999998.9999999).';
 
 /**
  * What the schemas enforce with refinements, which the JSON Schema export drops. Written here by hand, so a
@@ -317,11 +317,19 @@ function convertSchemas(
         delete jsonSchema.type;
         Object.assign(jsonSchema, openEnumSchema(zodSchema.knownValues.map(String)));
       }
+      // `maxCharacters` counts as `maxLength` does (code points); a refinement, so the export drops it.
+      for (const check of zodSchema._zod.def.checks ?? []) {
+        if ('maxCharacters' in check && typeof check.maxCharacters === 'number')
+          jsonSchema.maxLength = check.maxCharacters;
+      }
       const notes = refinementNotes.get(zodSchema);
       if (notes) Object.assign(jsonSchema, notes);
       const alternatives = eitherFieldRequired.get(zodSchema);
       if (alternatives) splitByRequiredField(jsonSchema, alternatives);
-      if (zodSchema === creditEvent) jsonSchema.discriminator = eventDiscriminator(creditEvent, names);
+      if (zodSchema === creditEvent) {
+        jsonSchema.type = 'object';
+        jsonSchema.discriminator = eventDiscriminator(creditEvent, names);
+      }
     },
   });
   const converted: Record<string, Json> = {};

@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
-import { count, credits, openEnum, page, positiveCreditAmount, resourceId, timestamp, tokenCount } from './primitives';
+import {
+  count,
+  credits,
+  maxCharacters,
+  openEnum,
+  page,
+  positiveCreditAmount,
+  resourceId,
+  timestamp,
+  tokenCount,
+} from './primitives';
 import { validationDetails } from './problem';
 
 /** A model's rates in credits per 1,000 tokens, prompt and output priced apart (R9). */
@@ -23,8 +33,8 @@ export type AiModel = z.infer<typeof aiModel>;
 export const aiModelPage = page(aiModel);
 
 /**
- * The longest prompt an estimate counts, in UTF-16 code units as JavaScript's `length` counts them (an emoji
- * is 2). Longer text is refused before it is sent; count it yourself and send `inputTokens`.
+ * The longest prompt an estimate counts, in characters (Unicode code points: an emoji is 1, as JSON Schema's
+ * `maxLength` counts). Longer text is refused before it is sent; count it yourself and send `inputTokens`.
  */
 export const MAX_PROMPT_LENGTH = 200_000;
 
@@ -41,17 +51,20 @@ export const aiEstimateCreateParams = z
     /** Prompt tokens per row, at most 10,000,000; when given, `prompt` is not counted. */
     inputTokens: z.optional(tokenCount),
     /**
-     * The prompt text of one row, at most {@link MAX_PROMPT_LENGTH} (200,000) UTF-16 code units, counted by the
+     * The prompt text of one row, at most {@link MAX_PROMPT_LENGTH} (200,000) characters, counted by the
      * server's tokenizer (o200k_base) when `inputTokens` is omitted. A run of more than 128 characters that the
      * tokenizer does not split (letters with no space or punctuation between them, CJK text, emoji, spaces) is
      * counted in 128-character pieces, which may count about one token more per piece than the whole run would.
      */
     prompt: z.optional(
-      z.string().check(
-        z.maxLength(MAX_PROMPT_LENGTH, {
-          error: `A prompt is at most ${MAX_PROMPT_LENGTH.toLocaleString('en-US')} characters (UTF-16 code units); send inputTokens for a longer one.`,
-        }),
-      ),
+      z
+        .string()
+        .check(
+          maxCharacters(
+            MAX_PROMPT_LENGTH,
+            `A prompt is at most ${MAX_PROMPT_LENGTH.toLocaleString('en-US')} characters; send inputTokens for a longer one.`,
+          ),
+        ),
     ),
     /** Expected output tokens per row, at most 10,000,000. */
     outputTokens: tokenCount,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ledgerEntry } from './ledger';
-import { credits, openEnum, resourceId, storableText, timestamp, tokenCount } from './primitives';
+import { credits, maxCharacters, openEnum, resourceId, storableText, timestamp, tokenCount } from './primitives';
 
 /** Charge one action on one record's field (R2, R9–R16). Ids belong to the host product. */
 export const chargeCreateParams = z.object({
@@ -76,7 +76,7 @@ export const chargeRefundParams = z.object({
    * Why the charge is refunded, 1–500 characters of well-formed text without NUL; kept as the charge's
    * `refundReason` and on its refund rows.
    */
-  reason: z.string().check(z.minLength(1), z.maxLength(500), storableText),
+  reason: z.string().check(z.minLength(1), maxCharacters(500), storableText),
 });
 /** Why a charge is refunded (R15). */
 export type ChargeRefundParams = z.infer<typeof chargeRefundParams>;

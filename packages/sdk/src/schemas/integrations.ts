@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { page, storableText, timestamp } from './primitives';
+import { maxCharacters, page, storableText, timestamp } from './primitives';
 
 /** A provider integration. Its own key is never returned, only the key's last 4 characters (R10). */
 export const integration = z.object({
@@ -22,7 +22,7 @@ export const integrationPage = page(integration);
 /** Set a provider's own API key (R10); admins only (R20). */
 export const integrationKeySetParams = z.object({
   /** The provider's API key, 8–500 characters of well-formed text without NUL; stored hashed and never returned. */
-  apiKey: z.string().check(z.minLength(8), z.maxLength(500), storableText),
+  apiKey: z.string().check(z.minLength(8), maxCharacters(500), storableText),
 });
 /** The own API key to set for a provider (R10). */
 export type IntegrationKeySetParams = z.infer<typeof integrationKeySetParams>;

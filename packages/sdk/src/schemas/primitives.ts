@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { hasAtMostThreeDecimals, MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './amount-rules';
-import { isStorableText } from './text-rules';
+import { characterCount, isStorableText } from './text-rules';
 
 const threeDecimals = z.refine<number>(hasAtMostThreeDecimals, { error: 'Credits carry at most 3 decimals.' });
 const withinRange = z.refine<number>((value) => Math.abs(value) <= MAX_CREDITS, {
@@ -26,6 +26,19 @@ export const creditAmount = z.number().check(z.gte(0), threeDecimals, withinRang
 export const positiveCreditAmount = z.number().check(z.gt(0), threeDecimals, withinRange);
 
 /**
+ * At most `limit` characters as the published schema's `maxLength` counts them (code points: an emoji is one),
+ * so that what the OpenAPI document accepts, the API accepts. The limit rides along for the document.
+ */
+export function maxCharacters(limit: number, error = `At most ${limit} characters.`) {
+  return Object.assign(
+    z.refine<string>((value) => characterCount(value) <= limit, { error }),
+    {
+      maxCharacters: limit,
+    },
+  );
+}
+
+/**
  * Text the server stores (ids, a refund's reason, an own key) must be storable as it is: a lone surrogate
  * or a NUL is refused before it is sent, not mangled or refused by the database.
  */
@@ -40,7 +53,7 @@ export const storableText = z.refine<string>(isStorableText, {
  */
 export const resourceId = z.string().check(
   z.minLength(1, { error: 'An id cannot be empty.' }),
-  z.maxLength(200),
+  maxCharacters(200, 'An id has at most 200 characters.'),
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   z.regex(/^(?!\.$)(?!.*\.\.)[^\s/\\?#%,\u0000-\u001f\u007f-\u009f]+$/, {
     error: 'An id cannot be "." or contain "/", "..", "%", "?", "#", ",", whitespace or control characters.',

@@ -20,3 +20,18 @@ export function isStorableText(value: string): boolean {
   }
   return true;
 }
+
+/**
+ * The length of `value` as JSON Schema's `maxLength` counts it: in characters (Unicode code points), so an emoji
+ * is 1, where JavaScript's `length` counts UTF-16 code units and makes it 2. A lone surrogate counts as one.
+ */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    const next = value.charCodeAt(index + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) index++;
+    count++;
+  }
+  return count;
+}

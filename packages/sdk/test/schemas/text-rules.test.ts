@@ -1,4 +1,4 @@
-import { isStorableText } from '@creditkit/sdk/schemas';
+import { characterCount, isStorableText } from '@creditkit/sdk/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -29,6 +29,28 @@ describe('isStorableText', () => {
         for (const candidate of [text, ascii + text, text + ascii]) {
           expect(isStorableText(candidate)).toBe(reference(candidate));
         }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('characterCount', () => {
+  it.each([
+    ['', 0],
+    ['wb_1', 4],
+    ['😀', 1],
+    ['👩‍👩‍👧‍👦', 7],
+    ['\ud800', 1],
+    ['a\ude00\ud83d', 3],
+  ])('%j has %i characters', (text, count) => {
+    expect(characterCount(text)).toBe(count);
+  });
+
+  it('counts code points, as JSON Schema maxLength does, on any UTF-16', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(characterCount(text)).toBe([...text].length);
       }),
       { numRuns: 2000 },
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accepts, isDecimalMultiple, refusalsOf } from './schema-check';
+import { isDecimalMultiple } from '../support/contract/decimal-multiple';
+import { accepts, refusalsOf } from './schema-check';
 import { candidatesFor, exampleOf } from './schema-values';
 
 /*

@@ -1,3 +1,4 @@
+import { isDecimalMultiple } from '../support/contract/decimal-multiple';
 import { type OpenApiDocument, openApiDocument, resolve, type Schema } from './openapi-document';
 
 /*
@@ -49,25 +50,6 @@ const asserted = new Set([
   'maxItems',
   'uniqueItems',
 ]);
-
-/** A JSON number as the exact decimal its shortest text (the text JSON.stringify sends) denotes. */
-function exactDecimal(value: number): { digits: bigint; scale: number } {
-  const [mantissa = '0', exponentText = '0'] = String(value).toLowerCase().split('e');
-  const [whole = '0', fraction = ''] = mantissa.split('.');
-  const scale = fraction.length - Number(exponentText);
-  const digits = BigInt(`${whole}${fraction}`);
-  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
-}
-
-/** multipleOf without binary rounding: 0.003 is a multiple of 0.001, 1.0005 is not. */
-export function isDecimalMultiple(value: number, divisor: number): boolean {
-  const a = exactDecimal(value);
-  const b = exactDecimal(divisor);
-  const scale = Math.max(a.scale, b.scale);
-  const scaledA = a.digits * 10n ** BigInt(scale - a.scale);
-  const scaledB = b.digits * 10n ** BigInt(scale - b.scale);
-  return scaledB !== 0n && scaledA % scaledB === 0n;
-}
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -125,3 +125,16 @@ describe('query parameters', () => {
     expect(answer.body).toMatchObject({ code: 'validation_failed', details: { issues: [{ path: ['limit'] }] } });
   });
 });
+
+describe('text lengths', () => {
+  it("counts characters as the document's maxLength does: an emoji is one", async () => {
+    const { secretKey } = await createDevWorkspace(server.url);
+    const idOf = (emoji: number) => encodeURIComponent('😀'.repeat(emoji));
+
+    const longest = await call(`/v1/workbooks/${idOf(200)}/spend-limit`, { token: secretKey });
+    const tooLong = await call(`/v1/workbooks/${idOf(201)}/spend-limit`, { token: secretKey });
+
+    expect(longest.status).toBe(200);
+    expect(tooLong.status).toBe(400);
+  });
+});

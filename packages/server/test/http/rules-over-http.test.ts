@@ -1,4 +1,10 @@
-import { createCreditClient, InsufficientCreditsError, SpendLimitReachedError, ValidationError } from '@creditkit/sdk';
+import {
+  createCreditClient,
+  InsufficientCreditsError,
+  NotFoundError,
+  SpendLimitReachedError,
+  ValidationError,
+} from '@creditkit/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server';
 import { reconcile } from '../../src/store/reconcile';
@@ -167,9 +173,10 @@ describe('the rules over HTTP, through the SDK', () => {
     expect((await member.balance.retrieve()).spendable).toBe(2000);
   });
 
-  it('refuses an unknown plan and a cursor it did not give', async () => {
+  it('refuses an unknown plan, the trial and a cursor it did not give', async () => {
     const { client } = await newWorkspace('starter-monthly');
-    await expect(client.plan.change({ planId: 'platinum' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.plan.change({ planId: 'platinum' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client.plan.change({ planId: 'trial' })).rejects.toMatchObject({ code: 'plan_not_available' });
     await expect(client.ledger.list({ cursor: 'bm90LWEtY3Vyc29y' })).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { isDecimalMultiple } from './decimal-multiple';
 import type { OpenApiDocument } from './openapi-document';
 
 /*
@@ -41,14 +42,24 @@ export function createSchemaValidators(document: OpenApiDocument): SchemaValidat
     // `type: ["string", "number"]` is plain JSON Schema (a validation issue's path holds keys and indexes).
     allowUnionTypes: true,
     allErrors: true,
-    // Amounts are `multipleOf: 0.001`; 0.003 / 0.001 is not an integer in binary floating point.
-    multipleOfPrecision: 9,
-    discriminator: true,
   });
   addFormats(ajv);
+  // Amounts are `multipleOf: 0.001`: checked on their decimal digits, as the specification means it, not by
+  // binary division, which refuses some amounts with 3 decimals (see decimal-multiple.ts).
+  ajv.removeKeyword('multipleOf');
+  ajv.addKeyword({
+    keyword: 'multipleOf',
+    type: 'number',
+    schemaType: 'number',
+    validate: (divisor: number, value: number) => isDecimalMultiple(value, divisor),
+    error: { message: ({ schema }) => `must be a multiple of ${String(schema)}` },
+  });
   // OpenAPI's own annotations on a Schema Object beside JSON Schema's, and the document's top-level fields
   // (`openapi`, `paths`, ...): Ajv compiles the root of a resource to resolve a pointer into it.
+  // `discriminator` too: Ajv's own support refuses a `mapping`, which OpenAPI needs when the values are not
+  // schema names; `oneOf` over branches with a `const` type already holds each event to exactly one schema.
   const annotations = new Set([
+    'discriminator',
     'example',
     'externalDocs',
     'xml',
