@@ -79,7 +79,16 @@ export const aiEstimateCreateParams = z
  * text (`prompt`), at least one of the two (R9).
  */
 export type AiEstimateCreateParams = z.infer<typeof aiEstimateCreateParams> &
-  ({ inputTokens: number } | { prompt: string });
+  (
+    | {
+        /** Prompt tokens per row, as counted by you. */
+        inputTokens: number;
+      }
+    | {
+        /** The prompt text of one row, for the server to count. */
+        prompt: string;
+      }
+  );
 
 /** What an AI run would cost, per row and for all its rows, at the model's rates (R9). */
 export const aiEstimate = z.object({

@@ -58,9 +58,13 @@ export const creditEventTypes: readonly CreditEvent['type'][] = creditEvent.def.
 
 /** Any event's envelope, whatever its type: read first, so that a type this SDK does not know can be skipped. */
 export const creditEventEnvelope = z.object({
+  /** The event's id. */
   id: eventId,
+  /** What happened: a known type, or one a later server added. */
   type: z.string(),
+  /** When the change the event reports was made. */
   createdAt: timestamp,
+  /** The resource the event is about, read once `type` is known. */
   data: z.unknown(),
 });
 

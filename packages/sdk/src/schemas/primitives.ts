@@ -33,6 +33,7 @@ export function maxCharacters(limit: number, error = `At most ${limit} character
   return Object.assign(
     z.refine<string>((value) => characterCount(value) <= limit, { error }),
     {
+      /** The limit, for the OpenAPI document's `maxLength`. */
       maxCharacters: limit,
     },
   );

@@ -3,11 +3,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { requireAccess } from './access';
-import { authenticate } from './auth';
+import { applyDeclaredAccess, refuseUndeclaredRoutes } from './declared-routes';
 import type { AppEnv, ServerOptions } from './env';
 import { ApiProblem, problemResponse } from './problem';
-import { rateLimit } from './rate-limit';
 import { actionRoutes } from './routes/actions';
 import { aiRoutes } from './routes/ai';
 import { balanceRoutes } from './routes/balance';
@@ -29,11 +27,6 @@ const knownPaths = routes.map((route) => ({
   method: route.method,
   pattern: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
 }));
-
-/** `/v1/charges/{chargeId}` as hono writes it: `/v1/charges/:chargeId`. */
-function honoPath(path: string): string {
-  return path.replace(/\{([^}]+)\}/g, ':$1');
-}
 
 function isLocalOrigin(origin: string): boolean {
   return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
@@ -63,13 +56,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
         ),
     }),
   );
-  // Who may call each route is the route table's declaration, applied here once for every route.
-  const auth = authenticate(options);
-  const limit = options.rateLimits ? [rateLimit(options.rateLimits)] : [];
-  for (const route of routes) {
-    if (route.access === 'anyone' || (route.devOnly && !options.dev)) continue;
-    app.on(route.method, honoPath(route.path), auth, ...limit, requireAccess(route.access));
-  }
+  applyDeclaredAccess(app, options);
 
   sessionRoutes(app, options);
   balanceRoutes(app, options);
@@ -84,6 +71,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   ledgerRoutes(app, options);
   planRoutes(app, options);
   if (options.dev) devRoutes(app, options);
+  refuseUndeclaredRoutes(app);
 
   app.notFound((context) => {
     const path = context.req.path;
