@@ -11,14 +11,17 @@ module.exports = [
     path: 'packages/sdk/dist/index.js',
     import: '*',
     gzip: true,
-    limit: '20.5 KB',
+    // Was 20.5 KB: each event of the stream checked against its own schema, text lengths counted in characters
+    // as the OpenAPI document counts them, calendar dates and the Idempotency-Key checked before sending: 0.4 KB.
+    limit: '20.9 KB',
   },
   {
     name: '@creditkit/sdk: createCreditClient',
     path: 'packages/sdk/dist/index.js',
     import: '{ createCreditClient }',
     gzip: true,
-    limit: '19.2 KB',
+    // Was 19.2 KB: see above (the contract's event schemas and input rules, 0.4 KB).
+    limit: '19.7 KB',
   },
   {
     // What the kit adds to an app that already has an SDK client: the cache, provider, hooks, strings
@@ -41,17 +44,18 @@ module.exports = [
     gzip: true,
     // Was 24 KB: the contract's input rules (text the server can store, bounded token counts, totals apart
     // from amounts, the refusals' details) added about 0.35 KB to the client; they are what keeps a bad
-    // request from leaving the browser.
-    limit: '24.5 KB',
+    // request from leaving the browser. Then 24.5 KB, until the events' own schemas and the input rules the
+    // OpenAPI document now states (lengths in characters, calendar dates, the Idempotency-Key) added 0.4 KB.
+    limit: '24.9 KB',
   },
   {
-    // The aim is 25 KB; the SDK's client alone is 19.2 KB of this (ky and zod/mini about 10 KB of that),
+    // The aim is 25 KB; the SDK's client alone is 19.6 KB of this (ky and zod/mini about 10 KB of that),
     // so the whole kit does not fit it. The limit holds today's figure so that growth is a decision: it was
-    // 31.5 KB before the contract's input rules (see the panel above).
+    // 31.5 KB before the contract's input rules and 32.2 KB before the events' schemas (see the panel above).
     name: '@creditkit/react: everything, with createCreditClient',
     import: { 'packages/react/dist/index.js': '*', 'packages/sdk/dist/index.js': '{ createCreditClient }' },
     ignore: reactPeers,
     gzip: true,
-    limit: '32.2 KB',
+    limit: '32.6 KB',
   },
 ];

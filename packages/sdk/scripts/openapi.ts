@@ -14,12 +14,14 @@ import * as ledgerSchemas from '../src/schemas/ledger';
 import * as planSchemas from '../src/schemas/plans';
 import * as primitiveSchemas from '../src/schemas/primitives';
 import {
+  calendarDate,
   creditAmount,
   credits,
   creditTotal,
   idempotencyKey,
   positiveCreditAmount,
   resourceId,
+  timestamp,
 } from '../src/schemas/primitives';
 import * as problemSchemas from '../src/schemas/problem';
 import { problem, validationDetails } from '../src/schemas/problem';
@@ -67,6 +69,15 @@ const creditsNote =
  * changed refinement needs a change here too; the bounds come from the constant the refinement uses.
  */
 const refinementNotes = new Map<ZodSchema, Json>([
+  [timestamp, { format: 'date-time', description: 'An RFC 3339 timestamp, e.g. `2026-12-03T14:00:00.000Z`.' }],
+  [
+    calendarDate,
+    {
+      format: 'date',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'A calendar date, `YYYY-MM-DD`, of a day that exists.',
+    },
+  ],
   [
     credits,
     {
@@ -326,9 +337,15 @@ function convertSchemas(
       if (notes) Object.assign(jsonSchema, notes);
       const alternatives = eitherFieldRequired.get(zodSchema);
       if (alternatives) splitByRequiredField(jsonSchema, alternatives);
+      // Each event's `type` is a constant, so exactly one branch matches: `oneOf`, told apart by `type`.
       if (zodSchema === creditEvent) {
-        jsonSchema.type = 'object';
-        jsonSchema.discriminator = eventDiscriminator(creditEvent, names);
+        const { anyOf } = jsonSchema;
+        delete jsonSchema.anyOf;
+        Object.assign(jsonSchema, {
+          type: 'object',
+          oneOf: anyOf,
+          discriminator: eventDiscriminator(creditEvent, names),
+        });
       }
     },
   });

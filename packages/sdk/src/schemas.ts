@@ -72,6 +72,6 @@ export type { Session, SessionCreateParams } from './schemas/sessions';
 export { roles, session, sessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export { spendLimit, spendLimitScope, spendLimitUpdateParams } from './schemas/spend-limits';
-export { characterCount, isStorableText } from './schemas/text-rules';
+export { characterCount, isCalendarDate, isStorableText } from './schemas/text-rules';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
 export { usageGroups, usageParams, usageReport, usageRow } from './schemas/usage';

@@ -38,10 +38,11 @@ export const renewalCompletedEvent = creditEventOf('renewal.completed', balance)
 export const chargeRefundedEvent = creditEventOf('charge.refunded', charge);
 
 /**
- * Every event `GET /v1/events` sends, told apart by `type`. A later server may send types this list does not
+ * Every event `GET /v1/events` sends, told apart by `type` (a plain union: smaller in a bundle than a
+ * discriminated one, and five branches are quickly tried). A later server may send types this list does not
  * know yet: read `type` first (see {@link creditEventEnvelope}) and skip the ones you do not know.
  */
-export const creditEvent = z.discriminatedUnion('type', [
+export const creditEvent = z.union([
   balanceUpdatedEvent,
   limitReachedEvent,
   limitClearedEvent,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { hasAtMostThreeDecimals, MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './amount-rules';
-import { characterCount, isStorableText } from './text-rules';
+import { characterCount, isCalendarDate, isStorableText } from './text-rules';
 
 const threeDecimals = z.refine<number>(hasAtMostThreeDecimals, { error: 'Credits carry at most 3 decimals.' });
 const withinRange = z.refine<number>((value) => Math.abs(value) <= MAX_CREDITS, {
@@ -62,11 +62,16 @@ export const resourceId = z.string().check(
   storableText,
 );
 
-/** An RFC 3339 (ISO 8601) timestamp, carried as a string so no time zone is lost on the way. */
-export const timestamp = z.iso.datetime({ offset: true });
+/**
+ * An RFC 3339 timestamp (`2026-12-03T14:00:00.000Z`), carried as a string so no time zone is lost on the way. Only
+ * the API writes timestamps, so the client does not check their shape (the OpenAPI document declares it).
+ */
+export const timestamp = z.string();
 
 /** A calendar date, `YYYY-MM-DD`: a day that exists (`2026-02-30` does not). */
-export const calendarDate = z.iso.date({ error: 'Expected a calendar date as YYYY-MM-DD.' });
+export const calendarDate = z
+  .string()
+  .check(z.refine(isCalendarDate, { error: 'Expected a calendar date as YYYY-MM-DD, of a day that exists.' }));
 
 /** A count of things (rows, tokens, records): a whole number, not negative. */
 export const count = z.number().check(z.int(), z.gte(0));

@@ -1,4 +1,4 @@
-import { characterCount, isStorableText } from '@creditkit/sdk/schemas';
+import { characterCount, isCalendarDate, isStorableText } from '@creditkit/sdk/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -52,6 +52,45 @@ describe('characterCount', () => {
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         expect(characterCount(text)).toBe([...text].length);
       }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each([
+    ['2026-12-03', true],
+    ['2024-02-29', true],
+    ['2000-02-29', true],
+    ['0001-01-01', true],
+    ['9999-12-31', true],
+    ['2025-02-29', false],
+    ['1900-02-29', false],
+    ['2026-13-45', false],
+    ['2026-02-30', false],
+    ['2026-00-10', false],
+    ['2026-1-10', false],
+    ['2026-01-10T00:00:00Z', false],
+    ['', false],
+  ])('%j is a calendar date: %s', (text, valid) => {
+    expect(isCalendarDate(text)).toBe(valid);
+  });
+
+  it('agrees with the days of the proleptic Gregorian calendar for every date shape', () => {
+    const daysIn = (year: number, month: number) =>
+      [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+        month - 1
+      ] ?? 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        (year, month, day) => {
+          const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(isCalendarDate(text)).toBe(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
