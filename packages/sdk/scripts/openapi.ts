@@ -186,7 +186,9 @@ const pathParameterDescriptions: Record<string, string> = {
 /** What each query parameter does, by name: a name does the same on every route. */
 const queryParameterDescriptions: Record<string, string> = {
   limit: 'Items per page, 1–100; 50 when omitted.',
-  cursor: 'The `nextCursor` of the previous page; omit it for the first page. A value the API did not give is a 400.',
+  cursor:
+    'The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque: a value that is not ' +
+    'one is a 400.',
   type: 'Only rows of this type.',
   ids: 'Up to 500 action ids, comma-separated (repeating `ids` works too); the whole catalogue when omitted.',
   lastEventId:
@@ -393,6 +395,14 @@ function successResponse(route: RouteContract, names: Map<ZodSchema, string>): J
     headers: route.idempotent ? replayableHeaders : requestIdHeader,
   };
   if (route.response === 'text/csv') {
+    response.description =
+      'RFC 4180 CSV, UTF-8, CRLF line ends: the header row `key,charges,charged,refunded,net`, one row per group ' +
+      "in the JSON report's order, then the totals row keyed `Total (all rows)`. A key that starts with `=`, `+`, " +
+      '`-`, `@`, a tab or an apostrophe gets one apostrophe in front, so a spreadsheet never reads it as a formula.';
+    response.headers = {
+      ...requestIdHeader,
+      'Content-Disposition': ref('#/components/headers/ContentDisposition'),
+    };
     response.content = { 'text/csv': { schema: { type: 'string' } } };
   } else if (route.response === 'text/event-stream') {
     if (!route.events) throw new Error(`${route.operationId} streams events but declares no event schema.`);
@@ -630,7 +640,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         description:
           'Makes a mutation happen once (R19): a repeat with the same key returns the first answer without acting ' +
           'again, marked `Idempotent-Replayed: true`; the same key with a different request is a 409. Keys are ' +
-          'kept per workspace. The SDK sends one with every POST, PUT and DELETE and reuses it on retry; operations ' +
+          'kept per workspace, with the answers that did something or were refused for credit (2xx, 402); a ' +
+          'request refused for its values or for what it names (400, 404, 422) keeps nothing, so its key may be ' +
+          'used again, e.g. once the missing run is opened. Header values travel as bytes: keep keys ASCII (a UUID). The SDK sends one with every POST, PUT and DELETE and reuses it on retry; operations ' +
           'that do not declare it ignore it.',
         schema: schemaRef(nameOf(idempotencyKey, names)),
       },
@@ -640,7 +652,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         required: false,
         description:
           'Resume after this event (what EventSource sends when it reconnects); it takes precedence over the ' +
-          '`lastEventId` query parameter.',
+          '`lastEventId` query parameter. The stream sends the events with a greater id, so an id past the latest ' +
+          'event waits for events to reach it.',
         schema: schemaRef(nameOf(eventId, names)),
       },
     },
@@ -659,7 +672,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         schema: { type: 'string', const: 'true' },
       },
       RetryAfter: {
-        description: 'How long to wait before retrying: seconds, or an HTTP date.',
+        description: 'How long to wait before retrying, in whole seconds.',
+        required: true,
+        schema: { type: 'string', pattern: '^\\d+$' },
+      },
+      ContentDisposition: {
+        description: 'An attachment named after the period: `attachment; filename="credit-usage-<from>-<to>.csv"`.',
+        required: true,
         schema: { type: 'string' },
       },
     },
@@ -684,7 +703,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         'refunds, spend limits, own provider keys, usage and live events. Amounts are JSON numbers with at most 3 ' +
         'decimals. Errors are `application/problem+json`; every response carries `x-request-id`; mutations that ' +
         'declare an `Idempotency-Key` happen once per key. A method a path does not list is answered 405 ' +
-        '`method_not_allowed` with `Allow`; an unknown path 404 `not_found`. Generated from the zod schemas in ' +
+        '`method_not_allowed` with `Allow` (HEAD too: only the listed methods are served); an unknown path 404 ' +
+        '`not_found`. A CORS preflight (`OPTIONS` with `Access-Control-Request-Method`) on a listed path is answered ' +
+        '204, with CORS headers when the origin is allowed. Generated from the zod schemas in ' +
         '`packages/sdk/src/schemas`: do not edit by hand.',
       // The project publishes no site or address; whoever runs a Credit API is its contact.
       contact: { name: 'creditkit maintainers' },

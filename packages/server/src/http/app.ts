@@ -1,9 +1,14 @@
-import { routes } from '@creditkit/sdk/schemas';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { applyDeclaredAccess, refuseUndeclaredRoutes } from './declared-routes';
+import {
+  applyDeclaredAccess,
+  declaredMethods,
+  refuseUndeclaredRequests,
+  refuseUndeclaredRoutes,
+  undeclaredRequest,
+} from './declared-routes';
 import type { AppEnv, ServerOptions } from './env';
 import { ApiProblem, problemResponse } from './problem';
 import { actionRoutes } from './routes/actions';
@@ -22,12 +27,6 @@ import { usageRoutes } from './routes/usage';
 
 const maxBodyBytes = 1024 * 1024;
 
-/** The contract's paths as patterns, to tell an unknown path (404) from a wrong method (405). */
-const knownPaths = routes.map((route) => ({
-  method: route.method,
-  pattern: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-}));
-
 function isLocalOrigin(origin: string): boolean {
   return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
 }
@@ -36,10 +35,13 @@ function isLocalOrigin(origin: string): boolean {
 export function createApp(options: ServerOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId({ generator: () => `req_${crypto.randomUUID()}` }));
+  // Before anything reads the request: what the route table does not declare is a 404 or a 405, whatever its body.
+  app.use(refuseUndeclaredRequests(options.dev));
   app.use(
     '/v1/*',
     cors({
       origin: (origin) => (origin === options.corsOrigin || (options.dev && isLocalOrigin(origin)) ? origin : null),
+      allowMethods: (_origin, context) => declaredMethods(context.req.path, options.dev),
       allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id'],
       exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
     }),
@@ -73,19 +75,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   if (options.dev) devRoutes(app, options);
   refuseUndeclaredRoutes(app);
 
-  app.notFound((context) => {
-    const path = context.req.path;
-    const allowed = knownPaths.filter((route) => route.pattern.test(path)).map((route) => route.method);
-    if (allowed.length > 0 && !allowed.includes(context.req.method as (typeof allowed)[number])) {
-      return problemResponse(
-        context,
-        new ApiProblem(405, 'method_not_allowed', `${path} allows ${allowed.join(', ')}.`, undefined, {
-          allow: allowed.join(', '),
-        }),
-      );
-    }
-    return problemResponse(context, new ApiProblem(404, 'not_found', `No route ${context.req.method} ${path}.`));
-  });
+  app.notFound(undeclaredRequest(options.dev));
   app.onError((error, context) => {
     if (error instanceof ApiProblem) return problemResponse(context, error);
     console.error(`[${context.get('requestId')}]`, error);

@@ -47,7 +47,8 @@ export function authenticate(options: ServerOptions): MiddlewareHandler<AppEnv> 
 
   return async (context, next) => {
     const header = context.req.header('authorization') ?? '';
-    const credential = /^Bearer (\S+)$/i.exec(header)?.[1];
+    // RFC 6750: the scheme, one or more spaces, the token.
+    const credential = /^Bearer +(\S+)$/i.exec(header)?.[1];
     if (!credential)
       throw new ApiProblem(401, 'unauthorized', 'Send `Authorization: Bearer <secret key or session token>`.');
     let caller: Caller | null = null;

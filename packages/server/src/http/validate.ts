@@ -33,8 +33,9 @@ export function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string)
 export async function readJson(context: Context): Promise<unknown> {
   const text = await context.req.text();
   if (text.trim() === '') return {};
-  const type = context.req.header('content-type') ?? '';
-  if (type !== '' && !type.includes('json')) {
+  // Media types are case-insensitive and may carry parameters (`; charset=utf-8`); no other type is JSON here.
+  const mediaType = (context.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
     throw new ApiProblem(415, 'unsupported_media_type', 'Send the body as application/json.');
   }
   try {
@@ -49,6 +50,31 @@ export function pathId(context: Context, name: string): string {
   return parse(resourceId, context.req.param(name), name);
 }
 
+function decodeQueryText(text: string, name: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    throw invalidValue([name], 'Malformed percent-encoding.');
+  }
+}
+
+/**
+ * A list parameter's items as sent: split on the commas of the encoded query, so an encoded comma (`%2C`) stays
+ * inside its item, as the `form` style means it (and is then refused by the id rule), instead of making two items.
+ */
+function listItems(url: string, name: string): string[] {
+  const query = url.split('#')[0]?.split('?').slice(1).join('?') ?? '';
+  const items: string[] = [];
+  for (const pair of query.split('&')) {
+    const equals = pair.indexOf('=');
+    const rawName = equals === -1 ? pair : pair.slice(0, equals);
+    if (decodeQueryText(rawName, name) !== name) continue;
+    const rawValue = equals === -1 ? '' : pair.slice(equals + 1);
+    items.push(...rawValue.split(',').map((item) => decodeQueryText(item, name)));
+  }
+  return items;
+}
+
 /**
  * Query parameters as the contract's query schemas expect them: numbers as numbers, lists split on commas. A list
  * may come as one comma-joined value (`ids=a,b`, as declared) or repeated (`ids=a&ids=b`, as many generated clients
@@ -58,7 +84,7 @@ export function readQuery(context: Context, numeric: readonly string[] = [], lis
   const query: Record<string, unknown> = {};
   for (const [name, values] of Object.entries(context.req.queries())) {
     if (lists.includes(name)) {
-      query[name] = values.flatMap((value) => value.split(','));
+      query[name] = listItems(context.req.url, name);
       continue;
     }
     if (values.length > 1) throw invalidValue([name], 'Given more than once; send it once.');

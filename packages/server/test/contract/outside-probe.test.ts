@@ -151,9 +151,9 @@ describe('request media types', () => {
 });
 
 describe('Idempotency-Key', () => {
-  // components.parameters.IdempotencyKey: "a repeat with the same key returns the first answer without acting
-  // again, marked `Idempotent-Replayed: true`".
-  it('answers a repeat of a request first refused 404 with that first answer, without acting', async () => {
+  // components.parameters.IdempotencyKey: "a request refused for its values or for what it names (400, 404, 422)
+  // keeps nothing, so its key may be used again, e.g. once the missing run is opened."
+  it('keeps nothing for a request refused 404: the same key acts once what it named exists', async () => {
     const { secretKey } = await createDevWorkspace(server.url);
     const charge = {
       actionId: 'find-work-email',
@@ -171,36 +171,39 @@ describe('Idempotency-Key', () => {
     expect(run.status).toBe(201);
 
     const repeat = await send('/v1/charges', json(secretKey, 'POST', charge, 'key_after_404'));
+    const again = await send('/v1/charges', json(secretKey, 'POST', charge, 'key_after_404'));
 
-    expect(repeat.status).toBe(404);
-    expect(repeat.headers.get('idempotent-replayed')).toBe('true');
+    expect(repeat.status).toBe(201);
+    expect(repeat.headers.get('idempotent-replayed')).toBeNull();
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(JSON.parse(again.text)).toEqual(JSON.parse(repeat.text));
   });
 
-  // components.parameters.IdempotencyKey: "the same key with a different request is a 409."
-  it('answers 409 to a key reused with a different body after a 422, instead of acting on it', async () => {
+  // The same words: a 422 keeps nothing, so the key is free for the corrected request.
+  it('keeps nothing for a request refused 422: the corrected request may use the same key', async () => {
     const { secretKey } = await createDevWorkspace(server.url);
     const tooLarge = await send('/v1/purchases', json(secretKey, 'POST', { credits: 1_000_000_000 }, 'key_after_422'));
     expect(tooLarge.status).toBe(422);
 
-    const other = await send('/v1/purchases', json(secretKey, 'POST', { credits: 1 }, 'key_after_422'));
+    const corrected = await send('/v1/purchases', json(secretKey, 'POST', { credits: 1 }, 'key_after_422'));
 
-    expect(other.status).toBe(409);
+    expect(corrected.status).toBe(201);
   });
 });
 
 describe('query parameters', () => {
-  // /v1/grants `cursor`: "The `nextCursor` of the previous page; omit it for the first page. A value the API
-  // did not give is a 400."
-  it('refuses with 400 a cursor the API never gave', async () => {
+  // /v1/grants `cursor`: "Cursors are opaque: a value that is not one is a 400."
+  it('refuses with 400 a value that is no cursor', async () => {
     const { secretKey } = await createDevWorkspace(server.url);
-    // A one-grant workspace has no second page: the API gives no cursor at all, let alone this one.
-    const firstPage = await send('/v1/grants', { token: secretKey });
-    expect(JSON.parse(firstPage.text)).toMatchObject({ nextCursor: null });
-    const madeUp = Buffer.from('123').toString('base64url');
 
-    const page = await send(`/v1/grants?cursor=${madeUp}`, { token: secretKey });
-
-    expect(page.status).toBe(400);
+    for (const notACursor of [
+      'abc',
+      Buffer.from('-1').toString('base64url'),
+      Buffer.from('1.5').toString('base64url'),
+    ]) {
+      const page = await send(`/v1/grants?cursor=${notACursor}`, { token: secretKey });
+      expect(page.status, notACursor).toBe(400);
+    }
   });
 
   // /v1/actions `ids`: style form, explode false, items ResourceId (which excludes ","). In form style the

@@ -15,6 +15,10 @@ const defaultDays = 30;
  */
 const earliest = Date.UTC(1970, 0, 1);
 const latest = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** The first calendar date, `0000-01-01` (Date.UTC would read year 0 as 1900): a default `from` never goes before it. */
+const firstDay = Date.parse('0000-01-01T00:00:00.000Z');
+
+const clamp = (time: number) => new Date(Math.min(Math.max(time, earliest), latest));
 
 /** The label of the CSV totals row: it has a space, which no id or date key can hold, so it never names a group. */
 export const csvTotalsLabel = 'Total (all rows)';
@@ -29,7 +33,7 @@ function readUsageRequest(context: Context<AppEnv>, options: ServerOptions) {
   const params = parse(usageParams, readQuery(context), 'usage parameters');
   const to = params.to ?? toDateString(options.now());
   const toTime = dayStart(to);
-  const from = params.from ?? toDateString(new Date(toTime - (defaultDays - 1) * dayMs));
+  const from = params.from ?? toDateString(new Date(Math.max(toTime - (defaultDays - 1) * dayMs, firstDay)));
   const fromTime = dayStart(from);
   if (fromTime > toTime) throw invalidValue(['from'], `The period starts (${from}) after it ends (${to}).`);
   return {
@@ -38,8 +42,9 @@ function readUsageRequest(context: Context<AppEnv>, options: ServerOptions) {
     to,
     query: {
       groupBy: params.groupBy,
-      start: new Date(Math.max(fromTime, earliest)),
-      end: new Date(Math.min(toTime + dayMs, latest)),
+      // Both ends clamped: a period entirely before 1970 is an empty period, not an instant no database stores.
+      start: clamp(fromTime),
+      end: clamp(toTime + dayMs),
       workbookId: params.workbookId,
     },
   };
