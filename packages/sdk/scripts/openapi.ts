@@ -190,7 +190,9 @@ const queryParameterDescriptions: Record<string, string> = {
     'The `nextCursor` of the previous page; omit it for the first page. Cursors are opaque: a value that is not ' +
     'one is a 400.',
   type: 'Only rows of this type.',
-  ids: 'Up to 500 action ids, comma-separated (repeating `ids` works too); the whole catalogue when omitted.',
+  ids:
+    'Up to 500 action ids, comma-separated (a comma may be sent encoded, `%2C`, as URLSearchParams sends it; ' +
+    'repeating `ids` works too); the whole catalogue when omitted.',
   lastEventId:
     'Resume after this event, for a first connection that continues where an earlier one left off; ' +
     '`Last-Event-ID` takes precedence.',
