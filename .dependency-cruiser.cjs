@@ -19,6 +19,21 @@ module.exports = {
       to: { path: 'node_modules/ky/|node_modules/\\.pnpm/ky@' },
     },
     {
+      name: 'rules-are-pure',
+      severity: 'error',
+      comment:
+        'The rules run in browsers, Node and edge runtimes alike: they import nothing but each other (no package of ours, no npm package, no Node built-in).',
+      from: { path: '^packages/rules/src/' },
+      to: { pathNot: '^packages/rules/src/' },
+    },
+    {
+      name: 'rules-used-by-their-public-entry',
+      severity: 'error',
+      comment: 'Other packages import `@creditkit/rules` as its users do, never its sources.',
+      from: { pathNot: '^packages/rules/' },
+      to: { path: '^packages/rules/(?!dist/)' },
+    },
+    {
       name: 'sdk-imports-no-react',
       severity: 'error',
       comment: 'The SDK runs in Node and edge runtimes too.',
@@ -34,7 +49,7 @@ module.exports = {
     {
       name: 'schemas-are-leaves',
       severity: 'error',
-      comment: 'The contract depends on nothing but zod, so the server can import it alone.',
+      comment: 'The contract depends on nothing but zod and @creditkit/rules, so the server can import it alone.',
       from: { path: '^packages/sdk/src/schemas/' },
       to: { path: '^packages/sdk/src/(?!schemas/)' },
     },

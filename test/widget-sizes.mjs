@@ -1,6 +1,7 @@
 // Each widget's own code, gzipped: what importing the widget adds to a page that already has the kit's
-// shared core (provider, cache, strings, formatting). React, react-dom, Radix and the SDK are left out:
-// the first three are the host's (peer dependencies), the SDK is measured by size-limit.
+// shared core (provider, cache, strings, formatting). React, react-dom, Radix, the SDK and the rules are left
+// out: the first three are the host's (peer dependencies), the SDK and the rules it depends on are measured by
+// size-limit.
 // Prints a table; exits 1 when a widget is over its budget.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -13,6 +14,7 @@ const external = [
   '@radix-ui/react-dialog',
   '@radix-ui/react-switch',
   '@creditkit/sdk',
+  '@creditkit/rules',
 ];
 const core = ['CreditProvider', 'useQuery', 'useCreditFormat', 'useCreditMessages', 'useCreditRole'];
 

@@ -1,8 +1,8 @@
+import { MAX_CREDIT_TOTAL, MAX_CREDITS } from '@creditkit/rules';
 import * as z from 'zod/mini';
 import * as actionSchemas from '../src/schemas/actions';
 import * as aiSchemas from '../src/schemas/ai';
 import { aiEstimateCreateParams } from '../src/schemas/ai';
-import { MAX_CREDIT_TOTAL, MAX_CREDITS } from '../src/schemas/amount-rules';
 import * as balanceSchemas from '../src/schemas/balance';
 import * as chargeSchemas from '../src/schemas/charges';
 import * as devSchemas from '../src/schemas/dev';

@@ -3,6 +3,15 @@
  * validate or document the API. Apps talk to the API through `createCreditClient` instead.
  */
 
+export {
+  characterCount,
+  hasAtMostThreeDecimals,
+  isCalendarDate,
+  isStorableText,
+  MAX_CREDIT_TOTAL,
+  MAX_CREDITS,
+  MAX_TOKENS,
+} from '@creditkit/rules';
 export type { Action, ActionListParams } from './schemas/actions';
 export { action, actionListParams, actionPage } from './schemas/actions';
 export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
@@ -16,7 +25,6 @@ export {
   estimateTooLargeDetails,
   MAX_PROMPT_LENGTH,
 } from './schemas/ai';
-export { hasAtMostThreeDecimals, MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './schemas/amount-rules';
 export type { Balance } from './schemas/balance';
 export { balance, renewalState } from './schemas/balance';
 export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/charges';
@@ -72,6 +80,5 @@ export type { Session, SessionCreateParams } from './schemas/sessions';
 export { roles, session, sessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export { spendLimit, spendLimitScope, spendLimitUpdateParams } from './schemas/spend-limits';
-export { characterCount, isCalendarDate, isStorableText } from './schemas/text-rules';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
 export { usageGroups, usageParams, usageReport, usageRow } from './schemas/usage';

@@ -1,12 +1,11 @@
+import { limitRemaining, toCredits, toThousandths } from '@creditkit/rules';
 import type { SpendLimit, SpendLimitsResource, SpendLimitTarget, SpendLimitUpdateParams } from '@creditkit/sdk';
 import type { CreditStore } from './credit-store';
 import { creditQueryKeys } from './query-keys';
 
-const toThousandths = (credits: number) => Math.round(credits * 1000);
-
 /** The limit as the server will report it once saved: `remaining` computed the way the server does, in thousandths. */
 function savedLookingLimit(shown: SpendLimit, params: SpendLimitUpdateParams): SpendLimit {
-  const remaining = Math.max(0, toThousandths(params.limit) - toThousandths(shown.spent)) / 1000;
+  const remaining = toCredits(limitRemaining(toThousandths(params.limit), toThousandths(shown.spent)));
   return { ...shown, enabled: params.enabled, limit: params.limit, remaining };
 }
 

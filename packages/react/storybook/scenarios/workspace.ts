@@ -1,3 +1,4 @@
+import { toCredits, toThousandths } from '@creditkit/rules';
 import type {
   Action,
   AiEstimate,
@@ -73,8 +74,6 @@ export interface WorkspaceSpec {
   spendLimits?: { workbook?: Record<string, LimitSetting>; enrichment?: Record<string, LimitSetting> };
 }
 
-const toThousandths = (credits: number) => Math.round(credits * 1000);
-const toCredits = (thousandths: number) => thousandths / 1000;
 const dayMs = 86_400_000;
 const toDay = (timestamp: string | number) => new Date(timestamp).toISOString().slice(0, 10);
 const madeAt = (batch: ChargeBatch) => batch.at ?? `${batch.day}T12:00:00.000Z`;

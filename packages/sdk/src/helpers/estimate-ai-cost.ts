@@ -1,4 +1,4 @@
-import { hasAtMostThreeDecimals } from '../schemas/amount-rules';
+import { hasAtMostThreeDecimals, priceTokens, runCost, toCredits, toThousandths } from '@creditkit/rules';
 
 /** A model's prices in credits per 1,000 tokens, as `AiModel` carries them. */
 export type AiRates = {
@@ -26,7 +26,7 @@ function rate(value: number, name: string): number {
   if (!(value >= 0 && hasAtMostThreeDecimals(value))) {
     throw new RangeError(`${name} must be a finite credit amount, not negative, at most 3 decimals; got ${value}.`);
   }
-  return Math.round(value * 1000);
+  return toThousandths(value);
 }
 
 function count(value: number, name: string): number {
@@ -38,20 +38,20 @@ function count(value: number, name: string): number {
 
 /**
  * Quotes an AI action before it runs, without a round trip (the run-budget input updates on every keystroke),
- * the way the server charges it (R9): prompt and output tokens priced apart, each row rounded up to the next
- * thousandth so a quote never undercharges, and a run of N rows costing N such rows because it is charged row by row.
- * Throws a RangeError on counts or rates the API could never carry.
+ * with the rule the server charges by (R9, `priceTokens` and `runCost` of `@creditkit/rules`): prompt and
+ * output tokens priced apart, each row rounded up to the next thousandth so a quote never undercharges, and a
+ * run of N rows costing N such rows because it is charged row by row.
+ * Throws a RangeError on counts or rates the API could never carry, or a quote too large to compute exactly.
  */
 export function estimateAiCost(rates: AiRates, tokens: AiTokens, rows = 1): AiCostEstimate {
-  // Tokens × thousandths of a credit per 1,000 tokens = millionths of a credit.
-  const millionths =
-    count(tokens.inputTokens, 'inputTokens') * rate(rates.inputCreditsPer1kTokens, 'inputCreditsPer1kTokens') +
-    count(tokens.outputTokens, 'outputTokens') * rate(rates.outputCreditsPer1kTokens, 'outputCreditsPer1kTokens');
-  const rest = millionths % 1000;
-  const perRow = (millionths - rest) / 1000 + (rest > 0 ? 1 : 0);
-  const total = perRow * count(rows, 'rows');
-  if (!Number.isSafeInteger(millionths) || !Number.isSafeInteger(total)) {
-    throw new RangeError('The estimate is too large to compute exactly.');
-  }
-  return { perRow: perRow / 1000, total: total / 1000 };
+  const modelRates = {
+    input: rate(rates.inputCreditsPer1kTokens, 'inputCreditsPer1kTokens'),
+    output: rate(rates.outputCreditsPer1kTokens, 'outputCreditsPer1kTokens'),
+  };
+  const perRow = priceTokens(
+    modelRates,
+    count(tokens.inputTokens, 'inputTokens'),
+    count(tokens.outputTokens, 'outputTokens'),
+  );
+  return { perRow: toCredits(perRow), total: toCredits(runCost(perRow, count(rows, 'rows'))) };
 }

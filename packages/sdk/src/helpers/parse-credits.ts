@@ -1,4 +1,4 @@
-import { MAX_CREDITS } from '../schemas/amount-rules';
+import { maxAmount, toCredits } from '@creditkit/rules';
 
 /** What `parseCredits` read: the amount, or why the text is not one. */
 export type ParseCreditsResult =
@@ -72,6 +72,6 @@ export function parseCredits(text: string, locale?: string): ParseCreditsResult 
   if (fraction.length > 3) return fail('too_many_decimals');
   // All digits: exact below 2^53, and rounding keeps order above it, so the cap test holds for any length.
   const thousandths = Number(whole + fraction.padEnd(3, '0'));
-  if (thousandths > MAX_CREDITS * 1000) return fail('too_large');
-  return { ok: true, value: thousandths / 1000 };
+  if (thousandths > maxAmount) return fail('too_large');
+  return { ok: true, value: toCredits(thousandths) };
 }

@@ -1,6 +1,13 @@
+import {
+  characterCount,
+  hasAtMostThreeDecimals,
+  isCalendarDate,
+  isStorableText,
+  MAX_CREDIT_TOTAL,
+  MAX_CREDITS,
+  MAX_TOKENS,
+} from '@creditkit/rules';
 import * as z from 'zod/mini';
-import { hasAtMostThreeDecimals, MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './amount-rules';
-import { characterCount, isCalendarDate, isStorableText } from './text-rules';
 
 const threeDecimals = z.refine<number>(hasAtMostThreeDecimals, { error: 'Credits carry at most 3 decimals.' });
 const withinRange = z.refine<number>((value) => Math.abs(value) <= MAX_CREDITS, {

@@ -1,5 +1,4 @@
-import { toThousandths } from '../ledger/amounts';
-import { priceTokens } from '../ledger/pricing';
+import { priceTokens, toThousandths } from '@creditkit/rules';
 import { findModel, typicalRow } from './models';
 
 export interface CatalogueAction {

@@ -1,5 +1,5 @@
-import { toThousandths } from '../ledger/amounts';
-import type { ModelRates } from '../ledger/pricing';
+import type { ModelRates } from '@creditkit/rules';
+import { toThousandths } from '@creditkit/rules';
 
 export interface CatalogueModel {
   id: string;

@@ -1,5 +1,5 @@
-import { toThousandths } from '../ledger/amounts';
-import type { PlanRule } from '../ledger/plans';
+import type { PlanRule } from '@creditkit/rules';
+import { toThousandths } from '@creditkit/rules';
 
 export interface CataloguePlan extends PlanRule {
   name: string;

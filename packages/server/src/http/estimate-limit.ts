@@ -1,5 +1,5 @@
+import { maxAmount, type Thousandths, toCredits } from '@creditkit/rules';
 import { MAX_CREDITS } from '@creditkit/sdk/schemas';
-import { maxAmount, type Thousandths, toCredits } from '../ledger/amounts';
 import { ApiProblem } from './problem';
 
 /**

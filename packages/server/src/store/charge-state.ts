@@ -1,5 +1,4 @@
-import type { Thousandths } from '../ledger/amounts';
-import type { GrantState, LimitState, RunState } from '../ledger/types';
+import type { GrantState, LimitState, RunState, Thousandths } from '@creditkit/rules';
 import type { Queryable } from './database';
 import { type GrantRow, type SpendRow, toGrantState } from './rows';
 

@@ -1,10 +1,7 @@
+import type { GrantState, Refusal } from '@creditkit/rules';
+import { type ChargeDecision, decideCharge, decideRefund, priceTokens, spendableGrants } from '@creditkit/rules';
 import { findAction } from '../catalogue/actions';
 import { findModel } from '../catalogue/models';
-import { spendableGrants } from '../ledger/burn-order';
-import { type ChargeDecision, decideCharge } from '../ledger/charge';
-import { priceTokens } from '../ledger/pricing';
-import { decideRefund } from '../ledger/refund';
-import type { GrantState, Refusal } from '../ledger/types';
 import { type ChargeState, dedupKey, loadChargeState, reservedByOtherRuns, spendKey, toLimit } from './charge-state';
 import type { Queryable } from './database';
 import { newId } from './ids';

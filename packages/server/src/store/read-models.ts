@@ -1,6 +1,6 @@
+import type { GrantState } from '@creditkit/rules';
+import { type Thousandths, toCredits } from '@creditkit/rules';
 import { findPlan } from '../catalogue/plans';
-import { type Thousandths, toCredits } from '../ledger/amounts';
-import type { GrantState } from '../ledger/types';
 import type { Queryable } from './database';
 import { type ChargeRow, type GrantRow, type LedgerEntryRow, toGrantState, type WorkspaceRow } from './rows';
 import { toIsoTimestamp } from './timestamps';

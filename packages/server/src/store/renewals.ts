@@ -1,5 +1,5 @@
+import { planRenewal } from '@creditkit/rules';
 import { findPlan } from '../catalogue/plans';
-import { planRenewal } from '../ledger/renewal';
 import type { Database, Queryable } from './database';
 import { newId } from './ids';
 import { emitEvent, grantTotal, insertGrant, writeEntry } from './ledger-writes';

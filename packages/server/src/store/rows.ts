@@ -1,4 +1,4 @@
-import type { GrantState } from '../ledger/types';
+import type { GrantState } from '@creditkit/rules';
 
 export interface GrantRow {
   id: string;

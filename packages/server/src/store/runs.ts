@@ -1,4 +1,4 @@
-import { spendableBalance } from '../ledger/charge';
+import { spendableBalance } from '@creditkit/rules';
 import type { Queryable } from './database';
 import { emitEvent } from './ledger-writes';
 import { readBalance } from './read-models';

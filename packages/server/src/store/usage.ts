@@ -1,5 +1,5 @@
+import { toCredits } from '@creditkit/rules';
 import type { UsageParams } from '@creditkit/sdk/schemas';
-import { toCredits } from '../ledger/amounts';
 import type { Queryable } from './database';
 
 export type UsageGroup = UsageParams['groupBy'];

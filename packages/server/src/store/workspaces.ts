@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { periodEnd } from '@creditkit/rules';
 import { findPlan } from '../catalogue/plans';
-import { periodEnd } from '../ledger/plans';
 import type { Database, Queryable } from './database';
 import { newId } from './ids';
 import { insertGrant } from './ledger-writes';

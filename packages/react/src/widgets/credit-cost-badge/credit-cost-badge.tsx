@@ -1,3 +1,4 @@
+import { toCredits, toThousandths } from '@creditkit/rules';
 import { NotFoundError } from '@creditkit/sdk';
 import { type ReactNode, useId } from 'react';
 import { useActionCost } from '../../hooks/use-action-cost';
@@ -45,7 +46,7 @@ export function CreditCostBadge({ actionId, rows, theme, className }: CreditCost
   const { effectiveCredits: credits, ownKey, kind, provider } = action;
   const state = ownKey ? 'own-key' : credits === 0 ? 'free' : 'priced';
   // In thousandths, as the server charges each row, so a total never drifts by a float's rounding.
-  const total = rows === undefined ? 0 : (Math.round(credits * 1000) * rows) / 1000;
+  const total = rows === undefined ? 0 : toCredits(toThousandths(credits) * rows);
   const cost =
     state === 'own-key'
       ? costBadge.freeOwnKey

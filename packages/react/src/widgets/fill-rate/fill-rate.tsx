@@ -1,3 +1,4 @@
+import { toCredits, toThousandths } from '@creditkit/rules';
 import { NotFoundError } from '@creditkit/sdk';
 import { type ReactNode, useId } from 'react';
 import { useActionCosts } from '../../hooks/use-action-costs';
@@ -55,7 +56,7 @@ export function FillRate({ audienceSize, fields, actionIds, theme, className }: 
   });
   const { costs, retryFailed } = useActionCosts(rows.flatMap((row) => (row.actionId ? [row.actionId] : [])));
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const credits = (thousandths: number) => text.fillCost(formatCredits(thousandths / 1000), thousandths / 1000);
+  const credits = (thousandths: number) => text.fillCost(formatCredits(toCredits(thousandths)), toCredits(thousandths));
 
   const labels = {
     none: text.noAction,
@@ -73,8 +74,7 @@ export function FillRate({ audienceSize, fields, actionIds, theme, className }: 
           ? 'priced'
           : cost.status;
     // In thousandths, as the API counts, so the sum of many rows stays exact.
-    const thousandths =
-      state === 'priced' && cost?.data ? Math.round(cost.data.effectiveCredits * 1000) * row.missing : 0;
+    const thousandths = state === 'priced' && cost?.data ? toThousandths(cost.data.effectiveCredits) * row.missing : 0;
     const retryable = state === 'error' && !NotFoundError.is(cost?.error);
     const label = state !== 'priced' ? labels[state] : cost?.data?.ownKey ? costBadge.freeOwnKey : credits(thousandths);
     return { ...row, state, thousandths, retryable, cost: label };

@@ -1,7 +1,7 @@
+import { toCredits } from '@creditkit/rules';
 import { actionListParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { actions, type CatalogueAction, findAction } from '../../catalogue/actions';
-import { toCredits } from '../../ledger/amounts';
 import { ownKeyProviders } from '../../store/own-keys';
 import type { AppEnv, ServerOptions } from '../env';
 import { notFound } from '../problem';

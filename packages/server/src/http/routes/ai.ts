@@ -1,8 +1,7 @@
+import { priceTokens, toCredits, toThousandths } from '@creditkit/rules';
 import { aiEstimateCreateParams, aiRunCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { findModel, models } from '../../catalogue/models';
-import { toCredits, toThousandths } from '../../ledger/amounts';
-import { priceTokens } from '../../ledger/pricing';
 import { ownKeyProviders } from '../../store/own-keys';
 import { completeRun, openRun, type RunRow, readRun } from '../../store/runs';
 import { toIsoTimestamp } from '../../store/timestamps';

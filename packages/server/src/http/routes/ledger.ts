@@ -1,6 +1,6 @@
+import { toCredits } from '@creditkit/rules';
 import { grantListParams, ledgerListParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
-import { toCredits } from '../../ledger/amounts';
 import { ledgerEntryView } from '../../store/read-models';
 import type { GrantRow, LedgerEntryRow } from '../../store/rows';
 import { toIsoTimestamp } from '../../store/timestamps';

@@ -1,7 +1,7 @@
+import { toCredits } from '@creditkit/rules';
 import { planChangeParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { type CataloguePlan, findPlan, plans } from '../../catalogue/plans';
-import { toCredits } from '../../ledger/amounts';
 import type { Queryable } from '../../store/database';
 import { readWorkspace } from '../../store/workspaces';
 import { sendAnswer } from '../answer';

@@ -1,7 +1,6 @@
+import { maxHeld, purchasable, toCredits, toThousandths } from '@creditkit/rules';
 import { purchaseCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
-import { toCredits, toThousandths } from '../../ledger/amounts';
-import { maxHeld, purchasable } from '../../ledger/holding-limit';
 import { newId } from '../../store/ids';
 import { emitEvent, heldTotal, insertGrant } from '../../store/ledger-writes';
 import { readBalance } from '../../store/read-models';

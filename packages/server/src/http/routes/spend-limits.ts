@@ -1,6 +1,6 @@
+import { toCredits, toThousandths } from '@creditkit/rules';
 import { spendLimitUpdateParams } from '@creditkit/sdk/schemas';
 import type { Context, Hono } from 'hono';
-import { toCredits, toThousandths } from '../../ledger/amounts';
 import type { Queryable } from '../../store/database';
 import { emitEvent } from '../../store/ledger-writes';
 import type { SpendRow } from '../../store/rows';

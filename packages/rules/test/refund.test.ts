@@ -1,9 +1,6 @@
+import type { ChargeContext, Debit, GrantState } from '@creditkit/rules';
+import { decideCharge, decideRefund, spendableGrants } from '@creditkit/rules';
 import { describe, expect, it } from 'vitest';
-import { spendableGrants } from '../../src/ledger/burn-order';
-import type { ChargeContext } from '../../src/ledger/charge';
-import { decideCharge } from '../../src/ledger/charge';
-import { decideRefund } from '../../src/ledger/refund';
-import type { Debit, GrantState } from '../../src/ledger/types';
 import { applyCredits, applyDebits, at, credits, DAY, grant, sumOf } from './fixtures';
 
 const now = at('2025-03-10T12:00:00Z');

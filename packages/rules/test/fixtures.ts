@@ -1,7 +1,4 @@
-import type { Thousandths } from '../../src/ledger/amounts';
-import type { PlanRule } from '../../src/ledger/plans';
-import type { RenewalPlan } from '../../src/ledger/renewal';
-import type { Debit, GrantSource, GrantState } from '../../src/ledger/types';
+import type { Debit, GrantSource, GrantState, PlanRule, RenewalPlan, Thousandths } from '@creditkit/rules';
 
 /** Credits to thousandths without a float round trip in the test data. */
 export function credits(amount: number): Thousandths {

@@ -1,8 +1,6 @@
+import type { ChargeContext, ChargeDecision, GrantState, LimitState, Refusal } from '@creditkit/rules';
+import { decideCharge, priceTokens, spendableBalance } from '@creditkit/rules';
 import { describe, expect, it } from 'vitest';
-import type { ChargeContext, ChargeDecision } from '../../src/ledger/charge';
-import { decideCharge, spendableBalance } from '../../src/ledger/charge';
-import { priceTokens } from '../../src/ledger/pricing';
-import type { GrantState, LimitState, Refusal } from '../../src/ledger/types';
 import { applyDebits, at, credits, DAY, grant, HOUR, sumOf } from './fixtures';
 
 const now = at('2025-03-10T12:00:00Z');

@@ -1,6 +1,6 @@
+import { priceTokens, runCost } from '@creditkit/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { priceTokens } from '../../src/ledger/pricing';
 import { credits } from './fixtures';
 
 // Rates are thousandths of a credit per 1,000 tokens.
@@ -56,5 +56,16 @@ describe('R9 AI costs', () => {
     const run = Array.from({ length: rows }, () => priceTokens(cheapModel, 333, 77)).reduce((a, b) => a + b, 0);
     expect(run).toBe(perRow * rows);
     expect(run).toBeGreaterThanOrEqual(Math.ceil((rows * (333 * cheapModel.input + 77 * cheapModel.output)) / 1_000));
+  });
+
+  it('R9: a run of N rows costs N rows, each rounded up, not the rounded cost of all their tokens', () => {
+    const perRow = priceTokens(cheapModel, 1, 0);
+    expect(runCost(perRow, 1_000)).toBe(1_000);
+    expect(runCost(perRow, 0)).toBe(0);
+  });
+
+  it('refuses a cost too large to compute exactly rather than round it', () => {
+    expect(() => priceTokens(largeModel, Number.MAX_SAFE_INTEGER, 0)).toThrow(/too large/);
+    expect(() => runCost(credits(1_000_000), Number.MAX_SAFE_INTEGER)).toThrow(/too large/);
   });
 });

@@ -1,4 +1,4 @@
-import { characterCount, isCalendarDate, isStorableText } from '@creditkit/sdk/schemas';
+import { characterCount, isCalendarDate, isStorableText } from '@creditkit/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

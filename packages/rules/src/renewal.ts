@@ -1,5 +1,5 @@
 import type { Thousandths } from './amounts';
-import type { PlanRule } from './plans';
+import type { PlanRule, RenewingPlan } from './plans';
 import { periodEnd } from './plans';
 import type { GrantState } from './types';
 
@@ -28,21 +28,37 @@ export interface RenewalPlan {
   nextPeriodEnd: Date;
 }
 
-function ruleAllows(rulePlan: PlanRule, tierKept: boolean, unused: Thousandths): Thousandths {
+function ruleAllows(rulePlan: RenewingPlan, tierKept: boolean, unused: Thousandths): Thousandths {
   const { policy, value } = rulePlan.rollover;
   if (policy === 'balance_cap') return Math.max(0, Math.floor((value - 1) * rulePlan.credits));
   if (policy === 'unused_percent') return tierKept ? Math.floor((value * unused) / 100) : 0;
-  return Math.round(value * 1000);
+  if (policy === 'fixed_max') return Math.round(value * 1000);
+  // A policy these rules do not know keeps nothing: never promise more than a renewal would keep.
+  return 0;
 }
 
 /**
  * The most plan + rollover credits that may carry into the next period. Both rules hold: the ending
  * plan's (a trial rolls at most 100, R5; an annual plan rolls nothing onto a lower tier, R4) and the next
- * plan's, since the balance is reduced to the new plan's rollover limit (R3, R6).
+ * plan's, since the balance is reduced to the new plan's rollover limit (R3, R6):
+ * - `balance_cap` (monthly, R3): keep at most (value − 1) × the new allowance, so plan + rollover ≤
+ *   value × allowance after the renewal;
+ * - `unused_percent` (annual, R4): keep value % of unused, rounded down to a thousandth, only when the tier
+ *   stays or rises; nothing on a lower tier;
+ * - `fixed_max` (trial and free, R5): keep at most `value` credits.
  */
-export function rolloverAllowed(plan: PlanRule, nextPlan: PlanRule, unused: Thousandths): Thousandths {
+export function rolloverAllowed(plan: RenewingPlan, nextPlan: RenewingPlan, unused: Thousandths): Thousandths {
   const tierKept = nextPlan.tier >= plan.tier;
   return Math.min(ruleAllows(plan, tierKept, unused), ruleAllows(nextPlan, tierKept, unused));
+}
+
+/**
+ * What of `unused` plan and rollover credits rolls into the next period; the rest is forfeited.
+ * "Unused" is everything left of plan and rollover credits, for every policy: the seeds speak of "unused
+ * credits" without excluding earlier rollover, and R6 reduces the whole non-purchased balance.
+ */
+export function rolloverKept(plan: RenewingPlan, nextPlan: RenewingPlan, unused: Thousandths): Thousandths {
+  return Math.max(0, Math.min(unused, rolloverAllowed(plan, nextPlan, unused)));
 }
 
 /**
@@ -56,7 +72,7 @@ export function planRenewal(input: RenewalInput): RenewalPlan {
     .filter((grant) => grant.source !== 'purchased' && grant.remaining > 0)
     .sort((a, b) => (b.expiresAt?.getTime() ?? 0) - (a.expiresAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1));
   const unused = expiring.reduce((sum, grant) => sum + grant.remaining, 0);
-  const rollover = Math.min(unused, rolloverAllowed(plan, nextPlan, unused));
+  const rollover = rolloverKept(plan, nextPlan, unused);
 
   const forfeits: RenewalPlan['forfeits'] = [];
   const carried: RenewalPlan['carried'] = [];

@@ -1,8 +1,7 @@
+import type { GrantState } from '@creditkit/rules';
+import { allocate, compareBurnOrder, spendableBalance, spendableGrants } from '@creditkit/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, compareBurnOrder, spendableGrants } from '../../src/ledger/burn-order';
-import { spendableBalance } from '../../src/ledger/charge';
-import type { GrantState } from '../../src/ledger/types';
 import { applyDebits, at, credits, DAY, grant, HOUR, sumOf } from './fixtures';
 
 const now = at('2025-03-10T12:00:00Z');

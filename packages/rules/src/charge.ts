@@ -1,5 +1,6 @@
 import type { Thousandths } from './amounts';
 import { allocate, spendableGrants } from './burn-order';
+import { limitRemaining } from './limit-remaining';
 import type { Debit, GrantState, LimitState, Refusal, RunState } from './types';
 
 /** Everything a charge decision depends on, read inside the charge's transaction. */
@@ -32,7 +33,7 @@ function limitRefusal(
   limit: Thousandths,
   spent: Thousandths,
 ): Refusal {
-  return { outcome: 'refused', code, scope, id, limit, spent, remaining: Math.max(0, limit - spent) };
+  return { outcome: 'refused', code, scope, id, limit, spent, remaining: limitRemaining(limit, spent) };
 }
 
 function exceeds(limit: LimitState | null, price: Thousandths): boolean {

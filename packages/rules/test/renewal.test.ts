@@ -1,11 +1,7 @@
+import type { GrantState, PlanRule, RenewalInput } from '@creditkit/rules';
+import { allocate, periodEnd, planRenewal, rolloverAllowed, spendableGrants } from '@creditkit/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, spendableGrants } from '../../src/ledger/burn-order';
-import type { PlanRule } from '../../src/ledger/plans';
-import { periodEnd } from '../../src/ledger/plans';
-import type { RenewalInput } from '../../src/ledger/renewal';
-import { planRenewal, rolloverAllowed } from '../../src/ledger/renewal';
-import type { GrantState } from '../../src/ledger/types';
 import { applyDebits, applyRenewal, at, credits, DAY, grant, HOUR, planAndRollover, plans, sumOf } from './fixtures';
 
 function renewal(plan: PlanRule, nextPlan: PlanRule, grants: readonly GrantState[], end: Date, delayMs = 0) {

@@ -1,4 +1,4 @@
-// Kept free of zod, like amount-rules.ts, so the rule can be shared (and tested) without the parser.
+// What text the API accepts, shared by the SDK's schemas (before sending) and the server (before storing).
 
 /**
  * True when `value` is text every database the server runs on can store as it is: well-formed UTF-16
@@ -34,14 +34,4 @@ export function characterCount(value: string): number {
     count++;
   }
   return count;
-}
-
-/** True when `value` is a calendar date, `YYYY-MM-DD`, of a day that exists (`2026-02-30` does not). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC reads years 0–99 as 1900–1999; setting the full year again keeps 0001–0099 as written.
-  date.setUTCFullYear(year);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,4 +1,4 @@
-// Kept free of zod so the pure helpers can share the rules without pulling the parser in.
+// The bounds every package holds amounts to: the SDK's schemas before sending, the server before storing.
 
 /** The largest single amount the API carries: a price, a charge, a purchase, a limit, a budget, an estimate. */
 export const MAX_CREDITS = 1_000_000_000;
@@ -16,11 +16,3 @@ export const MAX_CREDIT_TOTAL = 1_000_000_000_000;
  * on what one row can cost, so a row's price is an amount.
  */
 export const MAX_TOKENS = 10_000_000;
-
-/**
- * True when `value` is a finite number with at most 3 decimals, i.e. a whole number of thousandths.
- * Dividing the rounded thousandths back gives the very same double only when no fourth decimal exists.
- */
-export function hasAtMostThreeDecimals(value: number): boolean {
-  return Number.isFinite(value) && Math.round(value * 1000) / 1000 === value;
-}
