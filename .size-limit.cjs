@@ -58,4 +58,15 @@ module.exports = [
     gzip: true,
     limit: '32.6 KB',
   },
+  {
+    // The reference Credit API in a web page (Storybook, the docs playground): hono, the contract's zod/mini
+    // schemas and the app. PGlite (about 5 MB of WebAssembly and data, gzipped) and the tokenizer (about 1 MB
+    // gzipped) are imported when first needed, so they are left out here.
+    name: '@creditkit/server/browser: the in-page API, without PGlite and the tokenizer',
+    path: 'packages/server/dist/browser/browser.js',
+    import: '*',
+    ignore: ['@electric-sql/pglite', 'gpt-tokenizer'],
+    gzip: true,
+    limit: '42 KB',
+  },
 ];

@@ -31,9 +31,12 @@ export default defineConfig({
         },
       },
       {
-        // PGlite loads its WebAssembly and data files by URL at run time; Vite's pre-bundling would move the
-        // module away from them.
-        optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+        optimizeDeps: {
+          // PGlite loads its WebAssembly and data files by URL at run time; pre-bundling would move it away from them.
+          exclude: ['@electric-sql/pglite'],
+          // Found up front, so Vite never reloads the page halfway through the run to add the tokenizer (loaded late).
+          include: ['gpt-tokenizer', 'gpt-tokenizer/encodingParams/constants'],
+        },
         test: {
           ...timeouts,
           name: 'browser',
