@@ -95,6 +95,26 @@ module.exports = {
       to: { path: '^packages/(sdk/(src/(?!schemas)|dist/index)|react/)' },
     },
     {
+      name: 'server-browser-entry-runs-in-a-page',
+      severity: 'error',
+      comment:
+        'Everything `@creditkit/server/browser` reaches runs in a web page: no Node built-in, no PostgreSQL driver, and none of the Node-only modules (the data-folder lock, the session secret file, the worker-thread pool, the PGlite and PostgreSQL openers, the Node server).',
+      from: { path: '^packages/server/src/browser\\.ts$' },
+      to: {
+        reachable: true,
+        path: [
+          '^node:',
+          '^(assert|buffer|child_process|crypto|events|fs|http|https|net|os|path|process|stream|tls|url|util|worker_threads|zlib)$',
+          'node_modules/(pg|@hono/node-server)/',
+          'node_modules/\\.pnpm/(pg|@hono\\+node-server)@',
+          '^packages/server/src/(server|cli)\\.ts$',
+          '^packages/server/src/store/(data-folder-lock|pglite|postgres)\\.ts$',
+          '^packages/server/src/http/session-secret-file\\.ts$',
+          '^packages/server/src/tokens/(token-counting-pool|count-worker)\\.ts$',
+        ],
+      },
+    },
+    {
       name: 'src-does-not-import-tests',
       severity: 'error',
       comment: 'Shipped code never reaches test support; tests kept next to their code (react) may.',

@@ -54,12 +54,17 @@ export interface Transport {
   stream(request: HttpRequest, headers: Record<string, string>): Promise<Response>;
 }
 
-function toSearchParams(query: Query | undefined): URLSearchParams {
+/**
+ * The query string. A list is one parameter, its items comma-joined (`form` style, `explode: false`, as the
+ * contract declares), with literal commas: an encoded one (`%2C`, what URLSearchParams writes) belongs to an item.
+ * No item holds a comma (the contract's id rule), and a literal comma means the same as `%2C` in any other value.
+ */
+function toQueryString(query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined) params.set(name, Array.isArray(value) ? value.join(',') : String(value));
   }
-  return params;
+  return params.toString().replace(/%2C/g, ',');
 }
 
 async function readProblem(response: Response) {
@@ -107,7 +112,7 @@ export function createTransport(config: TransportConfig): Transport {
       try {
         return await ky(base + request.path, {
           method: request.method,
-          searchParams: toSearchParams(request.query),
+          searchParams: toQueryString(request.query),
           headers: { ...headers, authorization: `Bearer ${await credential}` },
           json: request.body,
           ...(signal && { signal }),

@@ -43,6 +43,8 @@ describe('actions.list', () => {
     expect(page.data).toEqual([fixtures.action, findEmail, summarize]);
     expect(page.nextCursor).toBeNull();
     expect(api.requests[0]?.query.getAll('ids')).toEqual(['find-mobile-phone,find-email,summarize']);
+    // Form style, explode false: the commas between ids are literal; an encoded one (%2C) would be inside an id.
+    expect(api.requests[0]?.search).toBe('?ids=find-mobile-phone,find-email,summarize');
   });
 
   it('walks every page with for await, keeping the ids on every page', async () => {

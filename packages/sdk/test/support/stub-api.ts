@@ -7,6 +7,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** The query as it was sent, percent-encodings kept (`query` decodes them). */
+  search: string;
   headers: IncomingMessage['headers'];
   body: unknown;
 }
@@ -78,6 +80,7 @@ export async function startStubApi(): Promise<StubApi> {
       method: incoming.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
+      search: url.search,
       headers: incoming.headers,
       body: await readBody(incoming),
     };

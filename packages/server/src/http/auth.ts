@@ -3,7 +3,7 @@ import { workspaceOfSecretKey } from '../store/workspaces';
 import type { AppEnv, Caller, ServerOptions } from './env';
 import { ApiProblem } from './problem';
 import { rateLimited } from './rate-limit';
-import { verifySessionToken } from './session-tokens';
+import { sessionTokens } from './session-tokens';
 import { type BucketSize, TokenBuckets } from './token-buckets';
 
 /**
@@ -29,6 +29,7 @@ function clientAddress(context: Context<AppEnv>): string {
 export function authenticate(options: ServerOptions): MiddlewareHandler<AppEnv> {
   const knownKeys = new Map<string, { workspaceId: string; until: number }>();
   const failedLookups = options.rateLimits ? new TokenBuckets() : null;
+  const tokens = sessionTokens(options.sessionSecret);
   async function workspaceOf(secretKey: string, address: string): Promise<string | null> {
     const now = Date.now();
     const known = knownKeys.get(secretKey);
@@ -56,7 +57,7 @@ export function authenticate(options: ServerOptions): MiddlewareHandler<AppEnv> 
       const workspaceId = await workspaceOf(credential, clientAddress(context));
       if (workspaceId) caller = { workspaceId, role: 'admin', credential: 'secret_key', userId: null, expiresAt: null };
     } else {
-      caller = verifySessionToken(credential, options.sessionSecret, options.now());
+      caller = await tokens.verify(credential, options.now());
     }
     if (!caller) throw new ApiProblem(401, 'unauthorized', 'The key or session token is unknown or has expired.');
     context.set('caller', caller);

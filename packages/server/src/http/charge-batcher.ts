@@ -1,3 +1,4 @@
+import { nextTurn } from '../runtime/next-turn';
 import { type ChargeOutcome, type ChargeRequest, createCharges, refusalDetails } from '../store/charges';
 import type { Queryable } from '../store/database';
 import { claimKeys, type KeyClaim, releaseKeys, saveAnswers } from '../store/idempotency-keys';
@@ -48,7 +49,7 @@ export function createChargeBatcher(options: Pick<ServerOptions, 'db' | 'now'>) 
 
   async function drain(workspaceId: string, queue: QueuedJob[]): Promise<void> {
     // One turn of the event loop lets requests that arrived together start as one group.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     while (queue.length > 0) await runGroup(workspaceId, queue.splice(0, maxGroupSize));
     queues.delete(workspaceId);
   }

@@ -1,3 +1,4 @@
+import { base64urlToText, textToBase64url } from '../crypto/base64url';
 import { invalidValue } from './validate';
 
 /**
@@ -5,13 +6,13 @@ import { invalidValue } from './validate';
  * does not build one by hand and we may change what is inside.
  */
 export function encodeCursor(position: number): string {
-  return Buffer.from(String(position)).toString('base64url');
+  return textToBase64url(String(position));
 }
 
 export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^\d{1,15}$/.test(decoded) || encodeCursor(Number(decoded)) !== cursor) {
+  const decoded = base64urlToText(cursor);
+  if (decoded === null || !/^\d{1,15}$/.test(decoded) || encodeCursor(Number(decoded)) !== cursor) {
     throw invalidValue(['cursor'], 'This cursor was not given by the API.');
   }
   return Number(decoded);

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { idempotencyKey } from '@creditkit/sdk/schemas';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { sha256Hex } from '../crypto/sha256';
 import type { Database, Queryable } from '../store/database';
 import { type ClaimResult, claimKeys, type KeyClaim, saveAnswers } from '../store/idempotency-keys';
 import { readWorkspace } from '../store/workspaces';
@@ -19,13 +19,11 @@ export interface StoredAnswer {
 }
 
 /** The request's Idempotency-Key as a claim on `route` with this body, or undefined when it sent none. */
-export function keyClaim(context: Context<AppEnv>, route: string, body: unknown): KeyClaim | undefined {
+export async function keyClaim(context: Context<AppEnv>, route: string, body: unknown): Promise<KeyClaim | undefined> {
   const header = context.req.header('idempotency-key');
   if (header === undefined) return undefined;
   const key = parse(idempotencyKey, header, 'Idempotency-Key');
-  const bodyHash = createHash('sha256')
-    .update(`${route}\n${JSON.stringify(body)}`)
-    .digest('hex');
+  const bodyHash = await sha256Hex(`${route}\n${JSON.stringify(body)}`);
   return { key, route, bodyHash };
 }
 
@@ -57,7 +55,7 @@ export async function idempotent(
   body: unknown,
   run: (tx: Queryable) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
-  const claim = keyClaim(context, route, body);
+  const claim = await keyClaim(context, route, body);
   const { workspaceId } = context.get('caller');
   return db.transaction(async (tx) => {
     await readWorkspace(tx, workspaceId, true);

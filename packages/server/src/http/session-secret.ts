@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomHex } from '../crypto/random';
 
 /**
  * The fewest bytes a session secret may have. Anyone who knows a workspace id (it is in every token) can
@@ -21,28 +19,17 @@ export class WeakSessionSecretError extends Error {
   }
 }
 
-/** Where a server keeps the secret it generated, beside its embedded data, so a restart keeps tokens valid. */
-export const sessionSecretFileName = 'session-secret';
-
 /** A secret given to the server, checked: shorter than 32 bytes (an empty string included) is refused. */
 export function checkSessionSecret(given: string): string {
   // Bytes that are not UTF-8 reach the process as U+FFFD each (3 bytes once encoded): eleven different
   // invalid bytes would pass a length check as 33 and all sign with the same key.
   if (given.includes('\ufffd')) throw new WeakSessionSecretError(null);
-  const bytes = Buffer.byteLength(given, 'utf8');
+  const bytes = new TextEncoder().encode(given).length;
   if (bytes < minSessionSecretBytes) throw new WeakSessionSecretError(bytes);
   return given;
 }
 
-/**
- * The secret of a server given none: the one kept in its data folder, else a new random one, kept there
- * when there is a folder. Without one (in memory, PostgreSQL) a generated secret lives as long as the
- * process, so several instances of one deployment need a secret given to all of them.
- */
-export function generatedSessionSecret(dataDir: string | undefined): string {
-  const file = dataDir === undefined ? undefined : join(dataDir, sessionSecretFileName);
-  if (file && existsSync(file)) return checkSessionSecret(readFileSync(file, 'utf8').trim());
-  const secret = randomBytes(minSessionSecretBytes).toString('hex');
-  if (file) writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+/** A new random secret: 32 random bytes as hex text. */
+export function randomSessionSecret(): string {
+  return randomHex(minSessionSecretBytes);
 }

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { base64urlToBytes, base64urlToText, bytesToBase64url, textToBase64url } from '../crypto/base64url';
 import type { Caller } from './env';
 
 interface TokenClaims {
@@ -16,25 +16,63 @@ export const maxSessionSeconds = 3600;
 /** How far apart the clocks of a deployment's servers may be, for a token minted by one and read by another. */
 const clockSkewSeconds = 60;
 
-const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest('base64url');
-
-/** A session token: `st_<claims>.<HMAC>`, stateless, valid at most an hour. */
-export function mintSessionToken(claims: TokenClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `st_${payload}.${sign(payload, secret)}`;
+/** Mints and checks the session tokens of one secret. */
+export interface SessionTokens {
+  /** A session token: `st_<claims>.<HMAC-SHA256>`, stateless, valid at most an hour. */
+  mint(claims: TokenClaims): Promise<string>;
+  /** The caller a token speaks for, or null when it is forged, malformed or expired. */
+  verify(token: string, now: Date): Promise<Caller | null>;
 }
 
-/** The caller a token speaks for, or null when it is forged, malformed or expired. */
-export function verifySessionToken(token: string, secret: string, now: Date): Caller | null {
-  const match = /^st_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token);
-  if (!match) return null;
-  const [, payload = '', signature = ''] = match;
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+/**
+ * Session tokens signed with HMAC-SHA256 of the secret's UTF-8 bytes, through Web Crypto so the app runs in a
+ * browser too; the same signatures as before (Node's `createHmac`), so tokens already handed out stay valid.
+ */
+export function sessionTokens(secret: string): SessionTokens {
+  let key: ReturnType<typeof crypto.subtle.importKey> | undefined;
+  // Imported on first use: an app that never sees a token never needs it.
+  const hmacKey = () =>
+    (key ??= crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    ));
+
+  return {
+    async mint(claims) {
+      const payload = textToBase64url(JSON.stringify(claims));
+      const signature = await crypto.subtle.sign('HMAC', await hmacKey(), new TextEncoder().encode(payload));
+      return `st_${payload}.${bytesToBase64url(new Uint8Array(signature))}`;
+    },
+
+    async verify(token, now) {
+      const match = /^st_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token);
+      if (!match) return null;
+      const [, payload = '', signature = ''] = match;
+      const signatureBytes = base64urlToBytes(signature);
+      // One spelling per signature, as when signatures were compared as text: the unused low bits of the last
+      // character must be zero, so no token has look-alike twins.
+      if (!signatureBytes || bytesToBase64url(signatureBytes) !== signature) return null;
+      // Web Crypto's HMAC verification compares in constant time.
+      const signed = await crypto.subtle.verify(
+        'HMAC',
+        await hmacKey(),
+        signatureBytes,
+        new TextEncoder().encode(payload),
+      );
+      if (!signed) return null;
+      return callerOf(payload, now);
+    },
+  };
+}
+
+/** The caller of a payload whose signature holds, or null when its claims are malformed or out of their hour. */
+function callerOf(payload: string, now: Date): Caller | null {
   let claims: Partial<TokenClaims>;
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    claims = JSON.parse(base64urlToText(payload) ?? '');
   } catch {
     return null;
   }

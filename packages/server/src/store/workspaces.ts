@@ -1,14 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { periodEnd } from '@creditkit/rules';
 import { findPlan } from '../catalogue/plans';
+import { randomBase64url } from '../crypto/random';
+import { sha256Hex } from '../crypto/sha256';
 import type { Database, Queryable } from './database';
 import { newId } from './ids';
 import { insertGrant } from './ledger-writes';
 import type { WorkspaceRow } from './rows';
 
-/** Secret keys are stored as their SHA-256: they are long random strings, so a slow hash adds nothing. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+/** Secret keys are stored as their SHA-256 (hex): they are long random strings, so a slow hash adds nothing. */
+export function hashSecret(secret: string): Promise<string> {
+  return sha256Hex(secret);
 }
 
 export async function createWorkspace(
@@ -19,7 +20,8 @@ export async function createWorkspace(
   const plan = findPlan(planId);
   if (!plan) throw new RangeError(`Unknown plan ${planId}`);
   const workspaceId = newId('ws');
-  const secretKey = `sk_${randomBytes(24).toString('base64url')}`;
+  const secretKey = `sk_${randomBase64url(24)}`;
+  const keyHash = await hashSecret(secretKey);
   const end = periodEnd(plan, now);
   await db.transaction(async (tx) => {
     await tx.query('INSERT INTO workspaces (id, plan_id, period_start, period_end) VALUES ($1, $2, $3, $4)', [
@@ -28,10 +30,7 @@ export async function createWorkspace(
       now,
       end,
     ]);
-    await tx.query('INSERT INTO secret_keys (key_hash, workspace_id) VALUES ($1, $2)', [
-      hashSecret(secretKey),
-      workspaceId,
-    ]);
+    await tx.query('INSERT INTO secret_keys (key_hash, workspace_id) VALUES ($1, $2)', [keyHash, workspaceId]);
     await insertGrant(
       tx,
       workspaceId,
@@ -51,7 +50,7 @@ export async function createWorkspace(
 
 export async function workspaceOfSecretKey(db: Queryable, secretKey: string): Promise<string | null> {
   const [row] = await db.query<{ workspace_id: string }>('SELECT workspace_id FROM secret_keys WHERE key_hash = $1', [
-    hashSecret(secretKey),
+    await hashSecret(secretKey),
   ]);
   return row?.workspace_id ?? null;
 }

@@ -33,24 +33,52 @@ function pieceEnd(text: string, start: number): number {
 }
 
 /**
- * The prompt's tokens in o200k_base (the one encoding the server counts every model's prompts with), in time
- * linear in its length: text made of ordinary pre-tokens goes to the tokenizer as it is, a pre-token longer than
- * `maxPieceLength` in pieces of that length.
+ * The most ordinary text (pre-tokens within the bound) that goes to the tokenizer at once, in UTF-16 code units,
+ * so a counter can yield between pieces (the in-page counter does). It is cut only after a pre-token that ends
+ * in something other than white space: the tokenizer's split looks ahead only after white space (`\s+(?!\S)`),
+ * so the pieces split exactly as the whole text does and their counts add up to its count.
  */
-export function countPromptTokens(text: string): number {
-  let tokens = 0;
-  /** Where the text not yet counted starts; it holds only pre-tokens within the bound. */
+export const maxSliceLength = 4096;
+
+/**
+ * The prompt as pieces whose token counts add up to its count in linear time: ordinary text in slices of about
+ * `maxSliceLength` cut where the tokenizer splits anyway, a pre-token longer than `maxPieceLength` in pieces of
+ * that length.
+ */
+export function* promptPieces(text: string): Generator<string> {
+  /** Where the text not yet given out starts; it holds only pre-tokens within the bound. */
   let uncounted = 0;
   for (const match of text.matchAll(O200K_TOKEN_SPLIT_REGEX)) {
     const preToken = match[0];
-    if (preToken.length <= maxPieceLength) continue;
-    tokens += countTokens(text.slice(uncounted, match.index), asPlainText);
-    for (let start = 0; start < preToken.length; ) {
-      const end = pieceEnd(preToken, start);
-      tokens += countTokens(preToken.slice(start, end), asPlainText);
-      start = end;
+    const end = match.index + preToken.length;
+    if (preToken.length > maxPieceLength) {
+      if (match.index > uncounted) yield text.slice(uncounted, match.index);
+      for (let start = 0; start < preToken.length; ) {
+        const pieceEndsAt = pieceEnd(preToken, start);
+        yield preToken.slice(start, pieceEndsAt);
+        start = pieceEndsAt;
+      }
+      uncounted = end;
+    } else if (end - uncounted >= maxSliceLength && !/\s/u.test(preToken.at(-1) ?? ' ')) {
+      yield text.slice(uncounted, end);
+      uncounted = end;
     }
-    uncounted = match.index + preToken.length;
   }
-  return tokens + countTokens(text.slice(uncounted), asPlainText);
+  if (uncounted < text.length) yield text.slice(uncounted);
+}
+
+/** The tokens of one piece of `promptPieces`. */
+export function countPieceTokens(piece: string): number {
+  return countTokens(piece, asPlainText);
+}
+
+/**
+ * The prompt's tokens in o200k_base (the one encoding the server counts every model's prompts with), in time
+ * linear in its length: text made of ordinary pre-tokens is counted exactly as the tokenizer counts it, a
+ * pre-token longer than `maxPieceLength` in pieces of that length.
+ */
+export function countPromptTokens(text: string): number {
+  let tokens = 0;
+  for (const piece of promptPieces(text)) tokens += countPieceTokens(piece);
+  return tokens;
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { MAX_PROMPT_LENGTH } from '@creditkit/sdk/schemas';
 import type { TokenCounter } from './token-counter';
-import { TokenCounterBusyError } from './token-counter-busy-error';
+import { queueRetryAfterSeconds, TokenCounterBusyError } from './token-counter-busy-error';
 
 export interface TokenCountingSettings {
   /** Threads that count; each is started on first need and holds its own copy of the tokenizer (80–120 MB measured). */
@@ -23,8 +23,6 @@ export function defaultTokenCountingSettings(): TokenCountingSettings {
   const workers = Math.max(1, Math.min(4, availableParallelism() - 1));
   return { workers, maxQueuedCharacters: workers * 5 * MAX_PROMPT_LENGTH };
 }
-
-const retryAfterSeconds = 2;
 
 /*
  * The built server runs dist/count-worker.js beside its bundle; its tests run the TypeScript sources, where the
@@ -54,7 +52,7 @@ class TokenCountingPool implements TokenCounter {
     if (this.closed) return Promise.reject(new Error('The token counter is closed.'));
     // Checked and reserved in the same tick, so concurrent requests cannot all slip under the cap.
     if (this.queuedCharacters > 0 && this.queuedCharacters + text.length > this.settings.maxQueuedCharacters) {
-      return Promise.reject(new TokenCounterBusyError(retryAfterSeconds));
+      return Promise.reject(new TokenCounterBusyError(queueRetryAfterSeconds));
     }
     this.queuedCharacters += text.length;
     return new Promise((resolve, reject) => {

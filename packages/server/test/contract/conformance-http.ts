@@ -1,4 +1,4 @@
-import { fillPath, type Operation } from './openapi-document';
+import { fillPath, type Operation, type Parameter } from './openapi-document';
 import { type OperationRequest, parameterTexts } from './operation-requests';
 
 /*
@@ -24,6 +24,15 @@ export interface WireRequest {
 }
 
 /**
+ * A query value as it goes on the wire: percent-encoded, except the commas that join a list sent in one parameter
+ * (`form` style, `explode: false`), which are delimiters; an encoded comma (`%2C`) belongs to its item.
+ */
+function queryText(parameter: Parameter, value: unknown, text: string): string {
+  const commaJoined = Array.isArray(value) && !parameter.explode;
+  return commaJoined ? text.split(',').map(encodeURIComponent).join(',') : encodeURIComponent(text);
+}
+
+/**
  * The request as a URL and fetch options; undefined when a URL cannot carry it (a path id of `.` or `..`
  * that the URL parser would resolve away, so the request would reach another route).
  */
@@ -35,7 +44,7 @@ export function onTheWire(
   arrayStyle: ArrayStyle = 'declared',
 ): WireRequest | undefined {
   const pathValues: Record<string, string> = {};
-  const search = new URLSearchParams();
+  const queryPairs: string[] = [];
   const headers: Record<string, string> = {};
   for (const parameter of operation.parameters) {
     const place = parameter.in === 'header' ? request.headers : request[parameter.in];
@@ -48,13 +57,14 @@ export function onTheWire(
     if (texts === undefined) return undefined;
     for (const text of texts) {
       if (parameter.in === 'path') pathValues[parameter.name] = text;
-      else if (parameter.in === 'query') search.append(parameter.name, text);
+      else if (parameter.in === 'query')
+        queryPairs.push(`${encodeURIComponent(parameter.name)}=${queryText(styled, value, text)}`);
       else headers[parameter.name] = text;
     }
   }
   if (Object.keys(pathValues).length < operation.parameters.filter((one) => one.in === 'path').length) return undefined;
   const path = fillPath(operation.path, pathValues);
-  const query = search.toString();
+  const query = queryPairs.join('&');
   const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
   if (new URL(url).pathname !== path) return undefined;
   if (credential !== undefined) headers.authorization = `Bearer ${credential}`;

@@ -64,6 +64,19 @@ describe('Session tokens', () => {
     expect(await balanceStatus(signedToken({ ...claims, exp: now + 600 }))).toBe(401);
   });
 
+  it('one spelling per signature: a look-alike with the unused bits of its last character set is refused', async () => {
+    const { workspaceId } = await createDevWorkspace(server.url);
+    const now = Math.floor(clock / 1000);
+    const token = signedToken({ ws: workspaceId, sub: 'u_1', role: 'admin', iat: now, exp: now + 600 });
+    expect(await balanceStatus(token)).toBe(200);
+    // 32 bytes are 43 base64url characters; the last carries 4 bits and 2 that must be zero.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.slice(-1));
+    const twin = `${token.slice(0, -1)}${alphabet[last | 1]}`;
+    expect(twin).not.toBe(token);
+    expect(await balanceStatus(twin)).toBe(401);
+  });
+
   it('an event stream ends when its token expires, and the SDK goes on with a fresh token, missing nothing', async () => {
     const { client: admin } = await createDevWorkspace(server.url);
     let minted = 0;

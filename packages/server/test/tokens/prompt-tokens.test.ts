@@ -1,6 +1,6 @@
 import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
-import { countPromptTokens, maxPieceLength } from '../../src/tokens/prompt-tokens';
+import { countPromptTokens, maxPieceLength, maxSliceLength } from '../../src/tokens/prompt-tokens';
 import { worstPrompts } from '../support/worst-prompts';
 
 describe('countPromptTokens', () => {
@@ -14,6 +14,10 @@ describe('countPromptTokens', () => {
       `${'word '.repeat(5_000)}end`,
     ];
     for (const prompt of prompts) expect(countPromptTokens(prompt)).toBe(countTokens(prompt));
+    // Long ordinary text goes to the tokenizer in slices cut where it splits anyway: the count stays exact.
+    const long = `${prompts.join('\n\n\t ').repeat(40)}  \n  `;
+    expect(long.length).toBeGreaterThan(10 * maxSliceLength);
+    expect(countPromptTokens(long)).toBe(countTokens(long));
   });
 
   it('counts a special-token marker in a prompt as the text it is', () => {

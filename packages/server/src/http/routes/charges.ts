@@ -16,7 +16,7 @@ export function chargeRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const request = parse(chargeCreateParams, await readJson(context), 'charge');
     const answer = await batcher.submit(context.get('caller').workspaceId, {
       request,
-      claim: keyClaim(context, 'POST /v1/charges', request),
+      claim: await keyClaim(context, 'POST /v1/charges', request),
       requestId: context.get('requestId'),
     });
     return sendAnswer(context, answer);

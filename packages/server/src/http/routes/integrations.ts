@@ -53,12 +53,13 @@ export function integrationRoutes(app: Hono<AppEnv>, options: ServerOptions): vo
     const caller = context.get('caller');
     const provider = findProvider(pathId(context, 'provider'));
     const { apiKey } = parse(integrationKeySetParams, await readJson(context), 'own API key');
+    const keyHash = await hashSecret(apiKey);
     // The idempotency record keeps the body's hash, never the key itself.
     const answer = await idempotent(
       context,
       options.db,
       `PUT /v1/integrations/${provider.id}/key`,
-      { apiKey: hashSecret(apiKey) },
+      { apiKey: keyHash },
       async (tx) => {
         const now = options.now();
         // The last 4 characters, not code units: half an emoji is no text a database can keep.
@@ -66,7 +67,7 @@ export function integrationRoutes(app: Hono<AppEnv>, options: ServerOptions): vo
         await tx.query(
           `INSERT INTO integration_keys (workspace_id, provider, key_hash, key_last4, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (workspace_id, provider) DO UPDATE SET key_hash = $3, key_last4 = $4, updated_at = $5`,
-          [caller.workspaceId, provider.id, hashSecret(apiKey), last4, now],
+          [caller.workspaceId, provider.id, keyHash, last4, now],
         );
         return {
           status: 200,
