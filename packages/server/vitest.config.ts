@@ -26,8 +26,8 @@ export default defineConfig({
           setupFiles: ['./test/support/contract/answers-match-contract.ts'],
           // Each file starts its own server (and database); two at a time keeps a 2-core machine responsive.
           maxWorkers: 2,
-          // Type tests (`vitest run --typecheck`): the generated client's types against the SDK's.
-          typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          // Type tests (*.test-d.ts, checked by tsc): the generated client's types against the SDK's.
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
       {

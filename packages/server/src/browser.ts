@@ -59,6 +59,10 @@ async function openInPagePglite(dataDir: string | undefined): Promise<Database> 
  * mode (dev routes, no rate limits), on PGlite in the page, answering through a `fetch` function.
  */
 export async function createBrowserCreditApi(options: BrowserCreditApiOptions = {}): Promise<BrowserCreditApi> {
+  // Browsers give Web Crypto's digests, signatures and UUIDs to secure contexts only.
+  if (typeof crypto?.subtle?.digest !== 'function') {
+    throw new Error('The in-page Credit API needs Web Crypto: serve the page over https or from localhost.');
+  }
   const sessionSecret =
     options.sessionSecret === undefined ? randomSessionSecret() : checkSessionSecret(options.sessionSecret);
   const db = options.db ?? (await openInPagePglite(options.dataDir));

@@ -22,7 +22,7 @@ describe('useActionCost in Chromium', () => {
     const outcome = await mountAndRemount(session, CostBadge, badges);
 
     expect(outcome.requestsToMount).toBe(1);
-    expect(actionRequests(session)[0]?.split('%2C')).toHaveLength(100);
+    expect(actionRequests(session)[0]?.split(',')).toHaveLength(100);
     expect(outcome.first).toEqual({ priced: 33, unknown: 267 });
     expect(outcome.remounted).toEqual(outcome.first);
     expect(outcome.requestsToRemount).toBe(0);
@@ -33,7 +33,7 @@ describe('useActionCost in Chromium', () => {
     const outcome = await mountAndRemount(session, CostBadge, distinctActionIds(300));
 
     expect(outcome.requestsToMount).toBe(1);
-    expect(actionRequests(session)[0]?.split('%2C')).toHaveLength(300);
+    expect(actionRequests(session)[0]?.split(',')).toHaveLength(300);
     expect(outcome.first).toEqual({ priced: 11, unknown: 289 });
     expect(outcome.remounted).toEqual(outcome.first);
     expect(outcome.requestsToRemount).toBe(0);

@@ -40,7 +40,7 @@ describe('useActionCost against the reference server', () => {
     expect(screen.getByText('find-work-email: 1')).toBeInTheDocument();
     expect(screen.getByText('lookup-company-domain: 0')).toBeInTheDocument();
     expect(actionRequests(requests)).toEqual([
-      '/v1/actions?ids=find-work-email%2Cfind-mobile-phone%2Clookup-company-domain',
+      '/v1/actions?ids=find-work-email,find-mobile-phone,lookup-company-domain',
     ]);
   });
 

@@ -15,7 +15,7 @@ describe('CreditCostBadge in Chromium', () => {
     const session = await (await createTestWorkspace()).connect('member');
     const outcome = await mountAndRemount(session, CreditCostBadge, distinctActionIds(300));
     expect(outcome.requestsToMount).toBe(1);
-    expect(actionRequests(session)[0]?.split('%2C')).toHaveLength(300);
+    expect(actionRequests(session)[0]?.split(',')).toHaveLength(300);
     // The 10 priced actions of the catalogue, its free domain lookup, and 289 ids it does not know.
     expect(outcome.first).toEqual({ priced: 10, free: 1, 'not-found': 289 });
     expect(outcome.remounted).toEqual(outcome.first);
