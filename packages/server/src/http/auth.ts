@@ -36,12 +36,14 @@ export function authenticate(options: ServerOptions): MiddlewareHandler<AppEnv> 
     if (known && known.until > now) return known.workspaceId;
     const retryAfter = failedLookups?.wait(address, unknownKeyLookups) ?? 0;
     if (retryAfter > 0) throw rateLimited(unknownKeyLookups, retryAfter, 'unknown keys from this address');
+    // Spent before the lookup, not after it fails: a burst of made-up keys sent at once would otherwise all pass
+    // the check before the first of them is found unknown. A key that is found gets its token back.
+    failedLookups?.spend(address, unknownKeyLookups);
     const workspaceId = await workspaceOfSecretKey(options.db, secretKey);
     if (workspaceId) {
+      failedLookups?.refund(address, unknownKeyLookups);
       if (knownKeys.size >= maxKnownKeys) knownKeys.clear();
       knownKeys.set(secretKey, { workspaceId, until: now + knownKeyLifetimeMs });
-    } else {
-      failedLookups?.spend(address, unknownKeyLookups);
     }
     return workspaceId;
   }

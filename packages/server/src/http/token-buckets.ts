@@ -35,6 +35,12 @@ export class TokenBuckets {
     this.refreshed(key, size).tokens -= 1;
   }
 
+  /** Gives back one token `spend` took for something that turned out not to count (never past the burst). */
+  refund(key: string, size: BucketSize): void {
+    const bucket = this.refreshed(key, size);
+    bucket.tokens = Math.min(size.burst, bucket.tokens + 1);
+  }
+
   private refreshed(key: string, size: BucketSize): Bucket {
     const now = this.clock();
     let bucket = this.buckets.get(key);

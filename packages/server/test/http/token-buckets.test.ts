@@ -17,6 +17,17 @@ describe('TokenBuckets', () => {
     expect(buckets.wait('a', size)).toBe(0);
   });
 
+  it('takes back a refunded token, never past the burst', () => {
+    const buckets = new TokenBuckets(() => 0);
+    for (let index = 0; index < 3; index++) buckets.spend('a', size);
+    expect(buckets.wait('a', size)).toBe(1);
+    buckets.refund('a', size);
+    expect(buckets.wait('a', size)).toBe(0);
+    for (let index = 0; index < 5; index++) buckets.refund('b', size);
+    for (let index = 0; index < 3; index++) buckets.spend('b', size);
+    expect(buckets.wait('b', size)).toBe(1);
+  });
+
   it('a clock that steps back neither drains a bucket nor refills it', () => {
     let now = 10_000_000;
     const buckets = new TokenBuckets(() => now);
