@@ -10,18 +10,13 @@ import { gzipSync } from 'node:zlib';
 const root = new URL('../packages/react/', import.meta.url).pathname;
 
 /**
- * Budgets in KB gzipped: the first load, and the whole site without PGlite's WebAssembly and data. Storybook's
- * own manager and preview runtimes (with axe and the docs addon) are most of its figures.
+ * Budgets in KB gzipped, just above today's figures so that growth is a decision: the first load, and the whole
+ * site without PGlite's WebAssembly and data. Storybook's own manager and preview runtimes (with axe and the
+ * docs addon) are most of its first load; the in-page API's tokenizer (about 1 MB) most of what loads on demand.
  */
 const sites = [
-  {
-    name: 'Storybook (storybook-static)',
-    dir: 'storybook-static',
-    entries: ['index.html', 'iframe.html'],
-    initial: 1_400,
-    total: 3_600,
-  },
-  { name: 'playground (playground-dist)', dir: 'playground-dist', entries: ['index.html'], initial: 160, total: 1_400 },
+  { name: 'Storybook', dir: 'storybook-static', entries: ['index.html', 'iframe.html'], initial: 900, total: 3_800 },
+  { name: 'playground', dir: 'playground-dist', entries: ['index.html'], initial: 120, total: 1_300 },
 ];
 
 const isPglite = (file) => /\.(wasm|data)$/.test(file);
@@ -78,7 +73,11 @@ for (const site of sites) {
   const pglite = files.filter(isPglite);
   const rest = files.filter((file) => !isPglite(file));
   const initial = initialLoad(dir, site.entries);
-  const pgliteFirst = initial.filter((file) => /pglite/i.test(relative(dir, file)));
+  // PGlite's module names its WebAssembly and data files: no module of the first load may.
+  const pgliteNames = pglite.map((file) => relative(dir, file).split('/').at(-1));
+  const pgliteFirst = initial.filter(
+    (file) => file.endsWith('.js') && pgliteNames.some((name) => readFileSync(file, 'utf8').includes(name)),
+  );
   const initialGzip = sum(initial, gzipKb);
   const restGzip = sum(rest, gzipKb);
   const over = initialGzip > site.initial || restGzip > site.total;
@@ -86,6 +85,7 @@ for (const site of sites) {
   rows.push({
     site: site.name,
     'first load gzip KB': kb(initialGzip),
+    'on demand gzip KB': kb(restGzip - initialGzip),
     'without PGlite gzip KB': kb(restGzip),
     'without PGlite raw KB': kb(sum(rest, rawKb)),
     'PGlite wasm+data raw KB': kb(sum(pglite, rawKb)),

@@ -34,8 +34,9 @@ beforeAll(async () => {
   server = createServer(async (request, response) => {
     const path = normalize(new URL(request.url ?? '/', 'http://localhost').pathname).replace(/^\/+/, '');
     try {
-      const body = await readFile(join(site, path === '' ? 'index.html' : path));
-      response.writeHead(200, { 'content-type': contentTypes[extname(path || '.html')] ?? 'application/octet-stream' });
+      const file = join(site, path === '' ? 'index.html' : path);
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
       response.writeHead(404).end();
