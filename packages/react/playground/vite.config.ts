@@ -19,5 +19,12 @@ export default defineConfig({
     emptyOutDir: true,
     // PGlite's and the tokenizer's chunks are large by nature, and loaded only once the page asks for the API.
     chunkSizeWarningLimit: 2_500,
+    rollupOptions: {
+      // PGlite's Emscripten glue calls eval and names node:module for Node: neither runs in the page.
+      onwarn(warning, warn) {
+        if (warning.id?.includes('@electric-sql/pglite') || warning.message.includes('@electric-sql/pglite')) return;
+        warn(warning);
+      },
+    },
   },
 });
