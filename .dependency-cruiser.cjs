@@ -75,8 +75,16 @@ module.exports = {
     {
       name: 'react-uses-the-sdk-public-entry',
       severity: 'error',
-      from: { path: '^packages/react/' },
+      from: { path: '^packages/react/', pathNot: '^packages/react/(storybook|playground)/' },
       to: { path: '^packages/(sdk/src|server)/' },
+    },
+    {
+      name: 'stories-and-playground-run-the-server-in-the-page',
+      severity: 'error',
+      comment:
+        'Storybook and the docs playground run the reference Credit API in the page: they take it by its browser entry (`@creditkit/server/browser`) and nothing else of the server, and the SDK by its public entry.',
+      from: { path: '^packages/react/(storybook|playground)/' },
+      to: { path: '^packages/(sdk/src|server/(?!dist/browser/))' },
     },
     {
       name: 'react-store-is-framework-free',
@@ -125,15 +133,15 @@ module.exports = {
       name: 'only-stories-reach-storybook',
       severity: 'error',
       comment:
-        'MSW, Storybook and the offline scenarios are for stories only: code that ships (or its tests) never imports them.',
+        'Storybook and the in-page scenarios are for stories only: code that ships (or its tests) never imports them.',
       from: { path: '^packages/react/src/', pathNot: '\\.stories\\.tsx$' },
       to: {
         path: [
-          'node_modules/(msw|msw-storybook-addon|storybook|@storybook/[^/]+)/',
-          'node_modules/\\.pnpm/(msw|msw-storybook-addon|storybook|@storybook\\+[^@]+)@',
-          '^packages/react/\\.?storybook/',
+          'node_modules/(storybook|@storybook/[^/]+)/',
+          'node_modules/\\.pnpm/(storybook|@storybook\\+[^@]+)@',
+          '^packages/react/(\\.?storybook|playground)/',
           // A package that does not resolve under these conditions is still named by its specifier.
-          '^(msw|msw-storybook-addon|storybook)(/|$)',
+          '^storybook(/|$)',
           '^@storybook/',
         ],
       },
@@ -150,7 +158,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // Our own build output; packages' own dist/ folders stay in, as leaves, so rules can name them (storybook/test).
-    exclude: { path: '^packages/[^/]+/(dist|storybook-static|docs)/' },
+    exclude: { path: '^packages/[^/]+/(dist|storybook-static|playground-dist|docs)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'packages/sdk/tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

@@ -33,8 +33,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           setupFiles: ['./test/setup-dom.ts'],
-          // With the offline Storybook scenarios, checked against the reference server they stand in for.
-          include: ['src/**/*.test.{ts,tsx}', 'storybook/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}'],
           exclude: ['src/**/*.browser.test.tsx'],
         },
       },
@@ -73,16 +72,35 @@ export default defineConfig({
       {
         // Every story in .storybook/main.ts rendered in Chromium, its play function run, then axe: the a11y
         // addon fails the story on any violation (`parameters.a11y.test = 'error'` in preview.tsx). The
-        // stories run on offline scenarios (MSW), so this project needs neither the reference server nor the
-        // DOM setup of the others.
+        // stories run on the reference Credit API in the page (storybook/story-api.ts), so this project needs
+        // neither the reference server of the others nor their DOM setup.
         plugins: [react(), storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         // Found up front, so Vite never reloads the page halfway through the run to add a late discovery.
-        optimizeDeps: { include: ['@radix-ui/react-dialog', '@radix-ui/react-switch', 'msw', 'msw/browser'] },
+        // PGlite is left as it is: it finds its WebAssembly and data files beside its module at run time.
+        optimizeDeps: {
+          include: [
+            '@radix-ui/react-dialog',
+            '@radix-ui/react-switch',
+            '@creditkit/server > gpt-tokenizer',
+            '@creditkit/server > gpt-tokenizer/encodingParams/constants',
+          ],
+          exclude: ['@electric-sql/pglite'],
+        },
         test: {
           ...project(3, 1),
           name: 'storybook',
           setupFiles: ['./test/setup-storybook.ts'],
           browser: inChromium(),
+        },
+      },
+      {
+        // The docs playground as built (`build-playground`), served as static files, driven in Chromium with
+        // Playwright from Node: its own page, its own in-page API.
+        test: {
+          ...project(4, 1),
+          name: 'playground',
+          environment: 'node',
+          include: ['playground/**/*.test.ts'],
         },
       },
     ],

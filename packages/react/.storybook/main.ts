@@ -12,8 +12,6 @@ const config: StorybookConfig = {
   framework: '@storybook/react-vite',
   stories: ['../src/**/*.mdx', '../src/**/*.stories.tsx'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
-  // The MSW service worker (`msw init`, kept current by msw's postinstall through package.json "msw").
-  staticDirs: ['./public'],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     // Without it JSX compiles to React.createElement; the vitest project brings its own.
@@ -21,6 +19,11 @@ const config: StorybookConfig = {
     return {
       ...viteConfig,
       plugins: isReactPlugin(plugins) ? plugins : [...plugins, react()],
+      // PGlite finds its WebAssembly and data files beside its module at run time: pre-bundling would move it.
+      optimizeDeps: {
+        ...viteConfig.optimizeDeps,
+        exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'],
+      },
       // Storybook's own preview runtime (with axe) is one large chunk by design: not worth a warning per build.
       build: { ...viteConfig.build, chunkSizeWarningLimit: 2_500 },
     };

@@ -2,23 +2,20 @@ import '../src/styles/styles.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import type { CreditRole } from '../src/index';
 import { CreditStoryFrame, type StoryLocale, type StoryTheme, storyLocales } from '../storybook/credit-story-frame';
-import { openStoryApi } from '../storybook/offline-api';
 import type { CreditkitParameters, ScenarioName } from '../storybook/scenarios';
+import { openStoryConnection, type StoryConnection } from '../storybook/story-api';
 
 function scenarioOf(parameters: { creditkit?: CreditkitParameters }): ScenarioName {
   return parameters.creditkit?.scenario ?? 'normal';
 }
 
-/** Every story runs on a fresh copy of its scenario's offline API. */
+/** Every story runs on a workspace of its own, built from its scenario's history by the in-page API. */
 const withScenario: Preview['loaders'] = [
-  async ({ id, parameters }) => {
-    await openStoryApi(id, scenarioOf(parameters));
-    return {};
-  },
+  async ({ parameters }) => ({ creditConnection: await openStoryConnection(scenarioOf(parameters)) }),
 ];
 
 /** The host page around every story: client, provider, locale, role and theme (see CreditStoryFrame). */
-const withCredits: Decorator = (Story, { id, args, globals, parameters }) => {
+const withCredits: Decorator = (Story, { id, args, globals, parameters, loaded }) => {
   const scenario = scenarioOf(parameters);
   const locale = globals.locale as StoryLocale;
   const role = globals.role as CreditRole;
@@ -28,7 +25,7 @@ const withCredits: Decorator = (Story, { id, args, globals, parameters }) => {
   return (
     <CreditStoryFrame
       key={`${id}:${scenario}:${role}:${live}`}
-      storyId={id}
+      connection={loaded.creditConnection as StoryConnection}
       scenario={scenario}
       locale={locale}
       theme={theme}

@@ -1,9 +1,8 @@
 import { createCreditClient } from '@creditkit/sdk';
 import { type ReactNode, useMemo } from 'react';
 import { CreditProvider, type CreditRole, createCreditStore } from '../src/index';
-import { storyHeader } from './offline-api';
 import { type ScenarioName, scenarios } from './scenarios';
-import { creditApiUrl, sessionToken } from './scenarios/handlers';
+import type { StoryConnection } from './story-api';
 
 /** The toolbar's locales: they decide how amounts and dates are written; the strings stay the kit's English. */
 export const storyLocales = ['en-US', 'de-DE', 'ja-JP'] as const;
@@ -11,23 +10,25 @@ export type StoryLocale = (typeof storyLocales)[number];
 export type StoryTheme = 'light' | 'dark';
 
 export interface CreditStoryFrameProps {
-  storyId: string;
+  /** The story's workspace on the in-page API (see openStoryConnection). */
+  connection: StoryConnection;
   scenario: ScenarioName;
   locale: StoryLocale;
   theme: StoryTheme;
   role: CreditRole;
-  /** Follow the scenario's event stream. */
+  /** Follow the workspace's event stream. */
   live: boolean;
   children: ReactNode;
 }
 
 /**
- * What a host page does, once per story: a browser SDK client on a session token (here answered by the
- * scenario's MSW handlers) and a `<CreditProvider>` with the locale and the role, around a `.ck-root`
- * backdrop in the story's theme. Keyed by the story, so no cache or client outlives it.
+ * What a host page does, once per story: a browser SDK client on a session token (minted for the toolbar's
+ * role with the story's workspace key, as a host's server mints one) and a `<CreditProvider>` with the locale
+ * and the role, around a `.ck-root` backdrop in the story's theme. Keyed by the story, so no cache or client
+ * outlives it.
  */
 export function CreditStoryFrame({
-  storyId,
+  connection,
   scenario,
   locale,
   theme,
@@ -38,12 +39,12 @@ export function CreditStoryFrame({
   const client = useMemo(
     () =>
       createCreditClient({
-        baseUrl: creditApiUrl,
-        token: async () => sessionToken(role),
-        headers: { [storyHeader]: storyId },
+        baseUrl: connection.baseUrl,
+        fetch: connection.fetch,
+        token: () => connection.token(role),
         ...scenarios[scenario].client,
       }),
-    [storyId, scenario, role],
+    [connection, scenario, role],
   );
   // Still states unless the story shows live updates: a stream held open would keep every story busy.
   const store = useMemo(() => createCreditStore(client, { live }), [client, live]);

@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { models } from '../../../storybook/scenarios/catalogue';
 import { AiRunBudgetInput, type AiRunBudgetInputProps } from './ai-run-budget-input';
 
 /** A host page that holds the budget, as the controlled input needs; the `onValueChange` arg hears every value. */
@@ -27,7 +26,8 @@ const meta = {
   // A run of 1,000 rows of GPT mini with 950 prompt and 180 output tokens each: 0.19 + 0.108 = 0.298 a row (R9).
   args: { model: 'gpt-mini', rows: 1_000, inputTokens: 950, outputTokens: 180, value: null, onValueChange: fn() },
   argTypes: {
-    model: { control: 'select', options: [...models.map((model) => model.id), 'gpt-unicorn'] },
+    // The reference catalogue's models, and one it does not have.
+    model: { control: 'select', options: ['gpt-mini', 'gpt-large', 'claude-haiku', 'gpt-unicorn'] },
     value: { control: { type: 'number', min: 0 } },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
@@ -37,7 +37,7 @@ const meta = {
         component:
           "An AI run's budget, typed the locale's way, with the run's estimate from the model's rates per " +
           '1,000 tokens (R9) and warnings when the estimate passes the budget or the budget the spendable ' +
-          'balance (13,861.2 credits in the `normal` scenario).',
+          'balance (21,672.68 credits in the `normal` scenario).',
       },
     },
   },
@@ -78,10 +78,10 @@ export const OverBudget: Story = {
 
 /** R1, R9: the budget is more than the workspace can spend. */
 export const OverBalance: Story = {
-  args: { value: 20_000 },
+  args: { value: 30_000 },
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByText('The budget (20,000 credits) is more than your spendable balance (13,861.2 credits).'),
+      await canvas.findByText('The budget (30,000 credits) is more than your spendable balance (21,672.68 credits).'),
     ).toBeVisible();
   },
 };
@@ -128,8 +128,8 @@ export const PromptCountedByTheApi: Story = {
   // Without token counts: the prompt is what is estimated.
   render: ({ inputTokens: _countedByTheApi, ...args }) => <ControlledBudget {...args} />,
   play: async ({ canvas }) => {
-    // 81 characters make 21 tokens offline: 21 × 2.5 + 120 × 10 per 1,000 = 1.2525, so 1.253 a row.
-    await expect(await canvas.findByText('≈1.253 / row · ≈313.25 credits for 250 rows')).toBeVisible();
+    // The API's tokenizer counts 16 tokens: 16 × 2.5 + 120 × 10 per 1,000 = 1.24 a row.
+    await expect(await canvas.findByText('≈1.24 / row · ≈310 credits for 250 rows')).toBeVisible();
   },
 };
 
@@ -179,7 +179,7 @@ export const NetworkError: Story = {
 
 /** The opt-in dark theme, with both warnings showing. */
 export const DarkTheme: Story = {
-  args: { value: 20_000, rows: 100_000 },
+  args: { value: 30_000, rows: 150_000 },
   globals: { theme: 'dark' },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/is more than your spendable balance/)).toBeVisible();

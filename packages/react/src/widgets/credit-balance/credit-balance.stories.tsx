@@ -13,8 +13,8 @@ const meta = {
       description: {
         component:
           'The balance meter. In the `normal` scenario an Explorer workspace (10,000 a month, rollover capped ' +
-          'at 2×) has spent 2,638.8 credits this period, drawn from its plan grant first (R2): 7,361.2 plan + ' +
-          '4,000 rollover + 2,500 purchased = 13,861.2 spendable (R1).',
+          'at 2×) rolled 9,883.06 unused October credits over (R3) and has spent 710.38 this period, drawn from ' +
+          'its plan grant first (R2): 9,289.62 plan + 9,883.06 rollover + 2,500 purchased = 21,672.68 spendable (R1).',
       },
     },
   },
@@ -26,7 +26,7 @@ type Story = StoryObj<typeof meta>;
 /** R1, R3, R17: spendable credits by source against the allowance, the rollover cap and the renewal date. */
 export const Loaded: Story = {
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('13,861.2 credits available')).toBeVisible();
+    await expect(await canvas.findByText('21,672.68 credits available')).toBeVisible();
     await expect(canvas.getByText('Rollover capped at 20,000 credits')).toBeVisible();
     await expect(canvas.getByText(/^Renews on /)).toBeVisible();
   },
@@ -36,8 +36,8 @@ export const Loaded: Story = {
 export const LiveUpdate: Story = {
   parameters: { creditkit: { live: true } },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('13,851.2 credits available')).toBeVisible();
-    await expect(canvas.getByText('13,851.2 credits available')).toHaveAttribute('aria-live', 'polite');
+    await expect(await canvas.findByText('21,662.68 credits available')).toBeVisible();
+    await expect(canvas.getByText('21,662.68 credits available')).toHaveAttribute('aria-live', 'polite');
   },
 };
 
@@ -72,7 +72,7 @@ export const Trial: Story = {
 export const AnnualPlan: Story = {
   parameters: { creditkit: { scenario: 'annual' } },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('43,085 credits available')).toBeVisible();
+    await expect(await canvas.findByText('65,734 credits available')).toBeVisible();
   },
 };
 
@@ -102,7 +102,7 @@ export const NetworkError: Story = {
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvas, canvasElement }) => {
-    await expect(await canvas.findByText('13,861.2 credits available')).toBeVisible();
+    await expect(await canvas.findByText('21,672.68 credits available')).toBeVisible();
     await expect(canvasElement.querySelector('.ck-balance')).toHaveAttribute('data-theme', 'dark');
   },
 };
@@ -114,19 +114,19 @@ export const DarkThemeRenewalProcessing: Story = {
   play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'processing'),
 };
 
-/** de-DE writes 13.861,2 and its dates the German way. */
+/** de-DE writes 21.672,68 and its dates the German way. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('13.861,2 credits available')).toBeVisible();
+    await expect(await canvas.findByText('21.672,68 credits available')).toBeVisible();
   },
 };
 
-/** ja-JP writes 13,861.2 and its dates the Japanese way. */
+/** ja-JP writes 21,672.68 and its dates the Japanese way. */
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('13,861.2 credits available')).toBeVisible();
+    await expect(await canvas.findByText('21,672.68 credits available')).toBeVisible();
   },
 };
 

@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { actions } from '../../../storybook/scenarios/catalogue';
 import { waitForWidgetState } from '../../../storybook/story-helpers';
 import { CreditCostBadge } from './credit-cost-badge';
 
@@ -10,7 +9,24 @@ const meta = {
   tags: ['autodocs'],
   args: { actionId: 'find-work-email' },
   argTypes: {
-    actionId: { control: 'select', options: [...actions.map((action) => action.id), 'find-unicorn'] },
+    // The reference catalogue's actions, and one it does not have.
+    actionId: {
+      control: 'select',
+      options: [
+        'lookup-company-domain',
+        'find-work-email',
+        'verify-email',
+        'find-linkedin-url',
+        'enrich-person',
+        'enrich-company',
+        'find-phone-number',
+        'find-mobile-phone',
+        'ai-write-gpt-mini',
+        'ai-write-gpt-large',
+        'ai-write-claude-haiku',
+        'find-unicorn',
+      ],
+    },
     rows: { control: { type: 'number', min: 1, step: 1 } },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { ids } from '../../../storybook/scenarios/workspaces';
+import { ids } from '../../../storybook/scenarios/histories';
 import { waitForWidgetState } from '../../../storybook/story-helpers';
 import { CreditUsage } from './credit-usage';
 
@@ -22,8 +22,8 @@ const meta = {
     docs: {
       description: {
         component:
-          'Usage over the last 30 days (R18). In the `normal` scenario 3,833 charges cost 3,501.2 credits, of ' +
-          'which 90 were refunded (R15): 3,411.2 net, whichever way it is grouped. Deduplicated asks (R13) and ' +
+          'Usage over the last 30 days (R18). In the `normal` scenario 431 charges cost 826.32 credits, of ' +
+          'which 39 were refunded (R15): 787.32 net, whichever way it is grouped. Deduplicated asks (R13) and ' +
           'own-key charges (R10) count as charges at 0 credits.',
       },
     },
@@ -46,15 +46,15 @@ export const ByWorkbook: Story = {
   play: async ({ canvas }) => {
     await expect(
       await canvas.findByRole('img', {
-        name: 'Net credits per day from Oct 22, 2026 to Nov 20, 2026: 3,411.2 credits in total',
+        name: 'Net credits per day from Oct 22, 2026 to Nov 20, 2026: 787.32 credits in total',
       }),
     ).toBeVisible();
     await expect(await tableRows(canvas, 'By workbook')).toEqual([
       ['Workbook', 'Charges', 'Charged', 'Refunded', 'Net'],
-      ['wb-q4-outbound', '1,693', '2,078', '82', '1,996'],
-      ['wb-partner-accounts', '1,370', '848.8', '0', '848.8'],
-      ['wb-hiring-research', '770', '574.4', '8', '566.4'],
-      ['Total', '3,833', '3,501.2', '90', '3,411.2'],
+      ['wb-q4-outbound', '217', '684', '37', '647'],
+      ['wb-partner-accounts', '137', '84.88', '0', '84.88'],
+      ['wb-hiring-research', '77', '57.44', '2', '55.44'],
+      ['Total', '431', '826.32', '39', '787.32'],
     ]);
   },
 };
@@ -64,8 +64,8 @@ export const ByAction: Story = {
   args: { defaultGroupBy: 'action' },
   play: async ({ canvas }) => {
     const rows = await tableRows(canvas, 'By action');
-    await expect(rows[1]).toEqual(['find-work-email', '1,180', '1,168', '34', '1,134']);
-    await expect(rows.at(-2)).toEqual(['lookup-company-domain', '300', '0', '0', '0']);
+    await expect(rows[1]).toEqual(['find-mobile-phone', '53', '530', '30', '500']);
+    await expect(rows.at(-2)).toEqual(['lookup-company-domain', '30', '0', '0', '0']);
   },
 };
 
@@ -73,7 +73,7 @@ export const ByAction: Story = {
 export const ByProvider: Story = {
   args: { defaultGroupBy: 'provider' },
   play: async ({ canvas }) => {
-    await expect((await tableRows(canvas, 'By provider'))[1]).toEqual(['mailfinder', '1,580', '1,368', '34', '1,334']);
+    await expect((await tableRows(canvas, 'By provider'))[1]).toEqual(['phonebook', '59', '548', '33', '515']);
   },
 };
 
@@ -81,7 +81,7 @@ export const ByProvider: Story = {
 export const ByModel: Story = {
   args: { defaultGroupBy: 'model' },
   play: async ({ canvas }) => {
-    await expect((await tableRows(canvas, 'By model')).at(-1)).toEqual(['Total', '1,140', '623.2', '0', '623.2']);
+    await expect((await tableRows(canvas, 'By model')).at(-1)).toEqual(['Total', '114', '62.32', '0', '62.32']);
   },
 };
 
@@ -100,8 +100,8 @@ export const OwnKeys: Story = {
   parameters: { creditkit: { scenario: 'ownKey' } },
   play: async ({ canvas }) => {
     const rows = await tableRows(canvas, 'By provider');
-    await expect(rows).toContainEqual(['phonebook', '113', '0', '0', '0']);
-    await expect(rows.at(-1)).toEqual(['Total', '3,833', '2,283', '42', '2,241']);
+    await expect(rows).toContainEqual(['phonebook', '59', '0', '0', '0']);
+    await expect(rows.at(-1)).toEqual(['Total', '431', '227.5', '6', '221.5']);
   },
 };
 
@@ -109,7 +109,7 @@ export const OwnKeys: Story = {
 export const OneWorkbook: Story = {
   args: { workbookId: ids.hiringWorkbook, defaultGroupBy: 'action' },
   play: async ({ canvas }) => {
-    await expect((await tableRows(canvas, 'By action')).at(-1)).toEqual(['Total', '770', '574.4', '8', '566.4']);
+    await expect((await tableRows(canvas, 'By action')).at(-1)).toEqual(['Total', '77', '57.44', '2', '55.44']);
   },
 };
 
@@ -153,13 +153,7 @@ export const DarkTheme: Story = {
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvas }) => {
-    await expect((await tableRows(canvas, 'By workbook')).at(-1)).toEqual([
-      'Total',
-      '3.833',
-      '3.501,2',
-      '90',
-      '3.411,2',
-    ]);
+    await expect((await tableRows(canvas, 'By workbook')).at(-1)).toEqual(['Total', '431', '826,32', '39', '787,32']);
   },
 };
 

@@ -2,7 +2,7 @@ import type { AiRunCreateParams, ChargeCreateParams } from '@creditkit/sdk';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { RefusedCharge } from '../../../storybook/refused-charge';
-import { ids } from '../../../storybook/scenarios/workspaces';
+import { ids } from '../../../storybook/scenarios/histories';
 import { waitForWidgetState, withinPage } from '../../../storybook/story-helpers';
 import { LimitReachedNotice } from './limit-reached-notice';
 
@@ -45,7 +45,7 @@ const meta = {
   tags: ['autodocs'],
   args: { onBuyCredits: fn() },
   argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark'] }, error: { control: false } },
-  // The error each story shows is real: the SDK's, from the offline API's 402 for a charge made on load.
+  // The error each story shows is real: the SDK's, from the in-page API's 402 for a charge made on load.
   render: (args, { parameters }) => {
     const { charges, run } = (parameters.refusal ?? { charges: workbookRefusal }) as Refusal;
     return (
@@ -61,7 +61,7 @@ const meta = {
         component:
           'Says which limit refused a charge, with its numbers, and the way out for admins. Each story makes a ' +
           'real charge through the SDK on load and passes what it threw: in the `limitReached` scenario the Q4 ' +
-          'outbound workbook has 4 of its 2,000 credits left (R11) and its mobile phone enrichment has spent ' +
+          'outbound workbook has 4 of its 651 credits left (R11) and its mobile phone enrichment has spent ' +
           'all of its 500 (R12), so a 10-credit mobile number is refused.',
       },
     },
@@ -76,7 +76,7 @@ export const WorkbookLimitAdmin: Story = {
   play: async ({ canvas, canvasElement }) => {
     await waitForWidgetState(canvasElement, 'reached');
     await expect(canvas.getByRole('alert')).toHaveTextContent(
-      'This workbook has reached its credit limit.Limit 2,000 · spent 1,996 · 4 left',
+      'This workbook has reached its credit limit.Limit 651 · spent 647 · 4 left',
     );
     await expect(canvas.getByRole('button', { name: 'Raise the limit' })).toBeVisible();
   },
@@ -99,7 +99,7 @@ export const RaiseTheLimit: Story = {
     await waitForWidgetState(canvasElement, 'reached');
     await userEvent.click(canvas.getByRole('button', { name: 'Raise the limit' }));
     const dialog = within(await withinPage(canvasElement).findByRole('dialog', { name: 'Workbook credit limit' }));
-    await expect(await dialog.findByRole('textbox', { name: 'Limit (credits)' })).toHaveValue('2,000');
+    await expect(await dialog.findByRole('textbox', { name: 'Limit (credits)' })).toHaveValue('651');
     await expect(dialog.getByText('4 credits remaining')).toBeVisible();
   },
 };
@@ -168,7 +168,7 @@ export const FromTheEventStream: Story = {
   play: async ({ canvas, canvasElement }) => {
     await waitForWidgetState(canvasElement, 'reached');
     await expect(canvas.getByRole('alert')).toHaveTextContent(
-      'This workbook has reached its credit limit.Limit 2,000 · spent 1,996 · 4 left',
+      'This workbook has reached its credit limit.Limit 651 · spent 647 · 4 left',
     );
   },
 };
@@ -185,12 +185,12 @@ export const DarkTheme: Story = {
   play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'reached'),
 };
 
-/** de-DE: 2.000 and 1.996. */
+/** de-DE. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvas, canvasElement }) => {
     await waitForWidgetState(canvasElement, 'reached');
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Limit 2.000 · spent 1.996 · 4 left');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Limit 651 · spent 647 · 4 left');
   },
 };
 
@@ -199,6 +199,6 @@ export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvas, canvasElement }) => {
     await waitForWidgetState(canvasElement, 'reached');
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Limit 2,000 · spent 1,996 · 4 left');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Limit 651 · spent 647 · 4 left');
   },
 };

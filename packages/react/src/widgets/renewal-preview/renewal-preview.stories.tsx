@@ -13,8 +13,8 @@ const meta = {
       description: {
         component:
           'What the next renewal keeps and what expires, from the balance, the plan and the catalogue. In the ' +
-          '`normal` scenario 7,361.2 plan + 4,000 rollover credits are unused; the monthly cap (R3) keeps at ' +
-          'most 10,000 of them, so 1,361.2 expire, and the 2,500 purchased credits stay (R17).',
+          '`normal` scenario 9,289.62 plan + 9,883.06 rollover credits are unused; the monthly cap (R3) keeps at ' +
+          'most 10,000 of them, so 9,172.68 expire, and the 2,500 purchased credits stay (R17).',
       },
     },
   },
@@ -27,7 +27,7 @@ type Story = StoryObj<typeof meta>;
 export const CreditsExpire: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('10,000 credits roll over')).toBeVisible();
-    await expect(canvas.getByText('1,361.2 credits expire')).toBeVisible();
+    await expect(canvas.getByText('9,172.68 credits expire')).toBeVisible();
     await expect(canvas.getByText('2,500 purchased credits never expire')).toBeVisible();
     await expect(canvas.getByText('Balance after renewal: 22,500 credits')).toBeVisible();
   },
@@ -47,7 +47,7 @@ export const DowngradeScheduled: Story = {
   parameters: { creditkit: { scenario: 'downgradeScheduled' } },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('Renews into the Starter (monthly) plan')).toBeVisible();
-    await expect(canvas.getByText('9,361.2 credits expire')).toBeVisible();
+    await expect(canvas.getByText('17,172.68 credits expire')).toBeVisible();
     await expect(canvas.getByText('Balance after renewal: 6,500 credits')).toBeVisible();
   },
 };
@@ -66,8 +66,8 @@ export const TrialEnding: Story = {
 export const AnnualPlan: Story = {
   parameters: { creditkit: { scenario: 'annual' } },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('6,462.75 credits roll over')).toBeVisible();
-    await expect(canvas.getByText('36,622.25 credits expire')).toBeVisible();
+    await expect(await canvas.findByText('9,860.1 credits roll over')).toBeVisible();
+    await expect(canvas.getByText('55,873.9 credits expire')).toBeVisible();
   },
 };
 
@@ -102,7 +102,7 @@ export const NetworkError: Story = {
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('1,361.2 credits expire')).toBeVisible();
+    await expect(await canvas.findByText('9,172.68 credits expire')).toBeVisible();
   },
 };
 
@@ -111,7 +111,7 @@ export const German: Story = {
   globals: { locale: 'de-DE' },
   parameters: { creditkit: { scenario: 'annual' } },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('6.462,75 credits roll over')).toBeVisible();
+    await expect(await canvas.findByText('9.860,1 credits roll over')).toBeVisible();
   },
 };
 
@@ -119,6 +119,6 @@ export const German: Story = {
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('1,361.2 credits expire')).toBeVisible();
+    await expect(await canvas.findByText('9,172.68 credits expire')).toBeVisible();
   },
 };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { ids } from '../../../storybook/scenarios/workspaces';
+import { ids } from '../../../storybook/scenarios/histories';
 import { withinPage } from '../../../storybook/story-helpers';
 import { SpendLimitDialog } from './spend-limit-dialog';
 
@@ -15,7 +15,7 @@ const meta = {
       description: {
         component:
           "A workbook's (R11) or an enrichment's (R12) credit spend limit. In the `normal` scenario the Q4 " +
-          'outbound workbook has spent 1,996 credits (its charges net of refunds) of a 5,000 limit: 3,004 ' +
+          'outbound workbook has spent 647 credits (its charges net of refunds) of a 5,000 limit: 4,353 ' +
           'remain. Admins change it; members see the controls disabled, with the reason (R20).',
       },
       // Each open modal dialog in its own frame on the docs page, or they would fight over focus.
@@ -39,8 +39,8 @@ export const Admin: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await loadedDialog(canvasElement);
     await expect(dialog.getByRole('textbox', { name: 'Limit (credits)' })).toHaveValue('5,000');
-    await expect(dialog.getByText('1,996 credits spent')).toBeVisible();
-    await expect(dialog.getByText('3,004 credits remaining')).toBeVisible();
+    await expect(dialog.getByText('647 credits spent')).toBeVisible();
+    await expect(dialog.getByText('4,353 credits remaining')).toBeVisible();
   },
 };
 
@@ -74,7 +74,7 @@ export const NoLimitYet: Story = {
   },
 };
 
-/** R11: the limit is reached: 4 of 2,000 credits left, too few for a 10-credit mobile number. */
+/** R11: the limit is reached: 4 of 651 credits left, too few for a 10-credit mobile number. */
 export const LimitReached: Story = {
   parameters: { creditkit: { scenario: 'limitReached' } },
   play: async ({ canvasElement }) => {
@@ -93,7 +93,7 @@ export const SaveLimit: Story = {
     await userEvent.type(input, '2,500');
     await userEvent.click(dialog.getByRole('button', { name: 'Save limit' }));
     await expect(await dialog.findByText('Limit saved')).toBeVisible();
-    await expect(dialog.getByText('504 credits remaining')).toBeVisible();
+    await expect(dialog.getByText('1,853 credits remaining')).toBeVisible();
   },
 };
 
@@ -103,9 +103,9 @@ export const ConfirmBelowSpent: Story = {
     const dialog = await loadedDialog(canvasElement);
     const input = dialog.getByRole('textbox', { name: 'Limit (credits)' });
     await userEvent.clear(input);
-    await userEvent.type(input, '1,500');
+    await userEvent.type(input, '500');
     await userEvent.click(dialog.getByRole('button', { name: 'Save limit' }));
-    await expect(dialog.getByRole('alert')).toHaveTextContent('A limit of 1,500 credits stops every further charge');
+    await expect(dialog.getByRole('alert')).toHaveTextContent('A limit of 500 credits stops every further charge');
     await expect(dialog.getByRole('button', { name: 'Save anyway' })).toBeVisible();
   },
 };
@@ -133,7 +133,7 @@ export const SaveFails: Story = {
     await userEvent.type(input, '6,000');
     await userEvent.click(dialog.getByRole('button', { name: 'Save limit' }));
     await expect(await dialog.findByText('The limit was not saved. Try again.')).toBeVisible();
-    await expect(dialog.getByText('3,004 credits remaining')).toBeVisible();
+    await expect(dialog.getByText('4,353 credits remaining')).toBeVisible();
   },
 };
 
@@ -178,7 +178,7 @@ export const DarkTheme: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     const dialog = await loadedDialog(canvasElement);
-    await expect(dialog.getByText('3,004 credits remaining')).toBeVisible();
+    await expect(dialog.getByText('4,353 credits remaining')).toBeVisible();
   },
 };
 
@@ -196,7 +196,7 @@ export const German: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await loadedDialog(canvasElement);
     await expect(dialog.getByRole('textbox', { name: 'Limit (credits)' })).toHaveValue('5.000');
-    await expect(dialog.getByText('3.004 credits remaining')).toBeVisible();
+    await expect(dialog.getByText('4.353 credits remaining')).toBeVisible();
   },
 };
 
@@ -210,6 +210,6 @@ export const Japanese: Story = {
     await userEvent.type(input, '６，０００');
     await expect(input).not.toHaveAttribute('aria-invalid');
     await userEvent.click(dialog.getByRole('button', { name: 'Save limit' }));
-    await expect(await dialog.findByText('4,004 credits remaining')).toBeVisible();
+    await expect(await dialog.findByText('5,353 credits remaining')).toBeVisible();
   },
 };

@@ -1,0 +1,56 @@
+/*
+ * A workspace's history: what happened to it, in order, as calls to the Credit API. Nothing here knows a rule:
+ * the in-page API decides every price, balance, rollover, limit and refusal when the history is replayed
+ * through it (replay.ts).
+ */
+
+/** Charges of one action in one workbook, made together: one row of a history. */
+export interface ChargeBatch {
+  actionId: string;
+  workbookId: string;
+  enrichmentId?: string;
+  /** Asks sent: each for its own record, plus `deduplicated` asks again for records already paid (R13). */
+  charges: number;
+  /** Of those, asks for a record's field that was already charged: the API charges them 0 (R13). */
+  deduplicated?: number;
+  /** Of those, refunded afterwards because the provider delivered nothing (R15). */
+  refunded?: number;
+  /** Tokens of each row of an AI action (R9); the catalogue's typical row when omitted. */
+  usage?: { inputTokens: number; outputTokens: number };
+}
+
+export type SpendLimitTarget = { workbookId: string } | { enrichmentId: string };
+
+/** One thing that happened, and when (`YYYY-MM-DD` means noon UTC that day). */
+export type HistoryStep = { at: string } & (
+  | { charge: ChargeBatch }
+  | { purchase: number }
+  | { renew: true }
+  | { spendLimit: SpendLimitTarget; enabled: boolean; limit: number }
+  | { ownKey: { provider: string; apiKey: string } }
+  | { changePlan: string }
+);
+
+export interface WorkspaceHistory {
+  /** The plan the dev route creates the workspace on, at `createdAt`. */
+  planId: string;
+  createdAt: string;
+  steps: readonly HistoryStep[];
+}
+
+/** Charges made at `day` (noon UTC unless a time is given). */
+export const charge = (at: string, batch: ChargeBatch): HistoryStep => ({ at, charge: batch });
+export const purchase = (at: string, credits: number): HistoryStep => ({ at, purchase: credits });
+/** The period-end renewal, run by the dev route at `at` (R3–R7). */
+export const renew = (at: string): HistoryStep => ({ at, renew: true });
+export const spendLimit = (at: string, target: SpendLimitTarget, limit: number, enabled = true): HistoryStep => ({
+  at,
+  spendLimit: target,
+  enabled,
+  limit,
+});
+export const ownKey = (at: string, provider: string, apiKey: string): HistoryStep => ({
+  at,
+  ownKey: { provider, apiKey },
+});
+export const changePlan = (at: string, planId: string): HistoryStep => ({ at, changePlan: planId });
