@@ -1,5 +1,5 @@
 import type { GrantState, Refusal } from '@creditkit/rules';
-import { type ChargeDecision, decideCharge, decideRefund, priceTokens, spendableGrants } from '@creditkit/rules';
+import { type ChargeDecision, decideCharge, decideRefund, priceTokens, spendableBalance } from '@creditkit/rules';
 import { findAction } from '../catalogue/actions';
 import { findModel } from '../catalogue/models';
 import { type ChargeState, dedupKey, loadChargeState, reservedByOtherRuns, spendKey, toLimit } from './charge-state';
@@ -132,7 +132,7 @@ function decideOne(state: ChargeState, writes: ChargeWrites, request: ChargeRequ
 
   state.paid.set(paid, chargeId);
   if (decision.outcome === 'charged' && credits > 0) {
-    let balance = spendableGrants(state.grants, now).reduce((sum, grant) => sum + grant.remaining, 0);
+    let balance = spendableBalance(state.grants, 0, now);
     for (const debit of decision.debits) {
       const grant = state.grants.find((candidate) => candidate.id === debit.grantId) as GrantState;
       grant.remaining -= debit.amount;

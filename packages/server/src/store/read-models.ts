@@ -1,5 +1,5 @@
 import type { GrantState } from '@creditkit/rules';
-import { type Thousandths, toCredits } from '@creditkit/rules';
+import { spendableBalance, type Thousandths, toCredits } from '@creditkit/rules';
 import { findPlan } from '../catalogue/plans';
 import type { Queryable } from './database';
 import { type ChargeRow, type GrantRow, type LedgerEntryRow, toGrantState, type WorkspaceRow } from './rows';
@@ -71,10 +71,9 @@ export function balanceView(workspace: WorkspaceRow, grants: readonly GrantState
       bySource[grant.source] += grant.remaining;
     }
   }
-  const total = bySource.plan + bySource.rollover + bySource.purchased;
   const allowance = plan?.credits ?? 0;
   return {
-    spendable: toCredits(Math.max(0, total - reserved)),
+    spendable: toCredits(spendableBalance(grants, reserved, now)),
     pending: toCredits(pending),
     allowance: toCredits(allowance),
     rolloverCap: plan?.rollover.policy === 'balance_cap' ? toCredits(plan.rollover.value * allowance) : null,

@@ -1,4 +1,4 @@
-import { toCredits, toThousandths } from '@creditkit/rules';
+import { limitRemaining, toCredits, toThousandths } from '@creditkit/rules';
 import { spendLimitUpdateParams } from '@creditkit/sdk/schemas';
 import type { Context, Hono } from 'hono';
 import type { Queryable } from '../../store/database';
@@ -29,7 +29,7 @@ function limitView(scope: Scope, id: string, row: SpendRow | undefined) {
     enabled: row?.limit_enabled ?? false,
     limit: limit === null ? null : toCredits(limit),
     spent: toCredits(spent),
-    remaining: limit === null ? null : toCredits(Math.max(0, limit - spent)),
+    remaining: limit === null ? null : toCredits(limitRemaining(limit, spent)),
   };
 }
 
