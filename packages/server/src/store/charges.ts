@@ -85,7 +85,7 @@ function decideOne(state: ChargeState, writes: ChargeWrites, request: ChargeRequ
   const workbook = state.spend.get(spendKey('workbook', request.workbookId)) as SpendRow;
   const enrichment =
     request.enrichmentId === undefined ? undefined : state.spend.get(spendKey('enrichment', request.enrichmentId));
-  const paid = dedupKey(request.recordId, request.field);
+  const paid = dedupKey(action.id, request.recordId, request.field);
 
   const decision: ChargeDecision = decideCharge({
     now,
@@ -176,8 +176,8 @@ async function writeCharges(
                audience_id, run_id, status, credits)
         RETURNING id),
       new_dedup_keys AS (
-        INSERT INTO dedup_keys (workspace_id, record_id, field, charge_id)
-        SELECT $1, * FROM unnest($16::text[], $17::text[], $18::text[])
+        INSERT INTO dedup_keys (workspace_id, action_id, record_id, field, charge_id)
+        SELECT $1, * FROM unnest($33::text[], $16::text[], $17::text[], $18::text[])
         RETURNING charge_id),
       grant_totals AS (
         UPDATE grants AS g SET remaining = u.remaining FROM unnest($19::text[], $20::bigint[]) AS u(id, remaining)
@@ -235,6 +235,7 @@ async function writeCharges(
       debits.map((debit) => debit.chargeId),
       debits.map((debit) => debit.credits),
       debits.map((debit) => debit.balanceAfter),
+      keyed.map((c) => c.action_id),
     ],
   );
   const byCharge = new Map<string, LedgerEntryRow[]>();
