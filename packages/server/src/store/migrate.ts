@@ -1,11 +1,13 @@
 import type { Database } from './database';
 import { ledgerSchema } from './migrations/001-ledger';
 import { dedupByActionSchema } from './migrations/002-dedup-by-action';
+import { chargeTriggerSchema } from './migrations/003-charge-trigger';
 
 /** Versioned migrations, applied once each and in order; the same SQL runs on PGlite and PostgreSQL. */
 const migrations: readonly { version: number; sql: string }[] = [
   { version: 1, sql: ledgerSchema },
   { version: 2, sql: dedupByActionSchema },
+  { version: 3, sql: chargeTriggerSchema },
 ];
 
 /**

@@ -59,3 +59,36 @@ describe('dedup keyed by action, record and field (R13)', () => {
     });
   });
 });
+
+describe('a charge’s trigger (R24)', () => {
+  it('a re-run or an Auto-Update refresh of an action already paid is charged again, and still limited', async () => {
+    const { secretKey, workspaceId, client } = await createDevWorkspace(server.url);
+    const phone = onVipMobile('find-mobile-phone');
+    expect(await postCharge(secretKey, phone)).toMatchObject({ body: { trigger: 'run', credits: 10 } });
+    expect(await postCharge(secretKey, { ...phone, trigger: 'run' })).toMatchObject({
+      body: { trigger: 'run', status: 'deduplicated', credits: 0 },
+    });
+    expect(await postCharge(secretKey, { ...phone, trigger: 'rerun' })).toMatchObject({
+      body: { trigger: 'rerun', status: 'charged', credits: 10 },
+    });
+    expect(await postCharge(secretKey, { ...phone, trigger: 'auto_update' })).toMatchObject({
+      body: { trigger: 'auto_update', status: 'charged', credits: 10 },
+    });
+    await client.spendLimits.update({ workbookId: 'wb_people' }, { enabled: true, limit: 35 });
+    expect(await postCharge(secretKey, { ...phone, trigger: 'rerun' })).toMatchObject({
+      status: 402,
+      body: { code: 'workbook_limit_reached' },
+    });
+    // A re-run left the first charge's key in place: a plain run is still deduplicated.
+    expect(await postCharge(secretKey, phone)).toMatchObject({ body: { status: 'deduplicated', credits: 0 } });
+    expect((await client.balance.retrieve()).spendable).toBe(2000 - 30);
+    expect(await reconcile(server.db, workspaceId)).toEqual([]);
+  });
+
+  it('refuses an unknown trigger with a 400 that writes nothing', async () => {
+    const { secretKey } = await createDevWorkspace(server.url);
+    expect(await postCharge(secretKey, { ...onVipMobile('find-mobile-phone'), trigger: 'refresh' })).toMatchObject({
+      status: 400,
+    });
+  });
+});
