@@ -1,7 +1,7 @@
 import type { Thousandths } from './amounts';
 import { allocate, spendableGrants } from './burn-order';
 import { limitRemaining } from './limit-remaining';
-import type { Debit, GrantState, LimitState, Refusal, RunState } from './types';
+import type { ChargeTrigger, Debit, GrantState, LimitState, Refusal, RunState } from './types';
 
 /** Everything a charge decision depends on, read inside the charge's transaction. */
 export interface ChargeContext {
@@ -10,8 +10,10 @@ export interface ChargeContext {
   price: Thousandths;
   /** The workspace has its own key for the action's provider (R10). */
   ownKey: boolean;
-  /** The charge that already paid for this record and field in the workspace, if any (R13). */
+  /** The charge that already paid for this action on this record and field in the workspace, if any (R13). */
   paidBy: string | null;
+  /** Why the charge happens (R24): only a `run` is deduplicated; a re-run or a refresh is charged again. */
+  trigger: ChargeTrigger;
   run: RunState | null;
   enrichmentLimit: LimitState | null;
   workbookLimit: LimitState | null;
@@ -47,13 +49,13 @@ export function spendableBalance(grants: readonly GrantState[], reserved: Thousa
 }
 
 /**
- * Decides one charge, checking in the order the rules stack: dedup (R13), own key (R10), run budget (R9),
+ * Decides one charge, checking in the order the rules stack: dedup of a `run` (R13, R24), own key (R10), run budget (R9),
  * enrichment limit (R12), workbook limit (R11), balance (R14); then allocates across grants (R2).
  * A refusal writes nothing.
  */
 export function decideCharge(context: ChargeContext): ChargeDecision {
   const { price, run, enrichmentLimit, workbookLimit, now } = context;
-  if (context.paidBy !== null) return { outcome: 'deduplicated', paidBy: context.paidBy };
+  if (context.paidBy !== null && context.trigger === 'run') return { outcome: 'deduplicated', paidBy: context.paidBy };
   if (context.ownKey) return { outcome: 'own_key' };
   // A completed run released what it did not spend: its budget is now what it spent.
   if (run && run.status !== 'running') return limitRefusal('run_completed', 'run', run.id, run.spent, run.spent);

@@ -23,4 +23,13 @@ export { planRenewal, rolloverAllowed, rolloverKept } from './renewal';
 export type { HeldCredits, RenewalPreview } from './renewal-preview';
 export { previewRenewal } from './renewal-preview';
 export { characterCount, isStorableText } from './text';
-export type { Debit, GrantSource, GrantState, LimitState, Refusal, RefusalCode, RunState } from './types';
+export type {
+  ChargeTrigger,
+  Debit,
+  GrantSource,
+  GrantState,
+  LimitState,
+  Refusal,
+  RefusalCode,
+  RunState,
+} from './types';

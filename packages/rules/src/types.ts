@@ -2,6 +2,9 @@ import type { Thousandths } from './amounts';
 
 export type GrantSource = 'plan' | 'rollover' | 'purchased';
 
+/** Why a charge happens (R24): a first run, a deliberate re-run, or an Auto-Update refresh. */
+export type ChargeTrigger = 'run' | 'rerun' | 'auto_update';
+
 /** A grant as the rules see it: what is left of it and when it may be spent. */
 export interface GrantState {
   id: string;

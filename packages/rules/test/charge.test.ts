@@ -16,6 +16,7 @@ function context(overrides: Partial<ChargeContext> = {}): ChargeContext {
     price: credits(1),
     ownKey: false,
     paidBy: null,
+    trigger: 'run',
     run: null,
     enrichmentLimit: null,
     workbookLimit: null,
@@ -226,6 +227,14 @@ describe('R13 dedup', () => {
       outcome: 'deduplicated',
       paidBy: 'chg_1',
     });
+  });
+
+  it('R24: a re-run or an Auto-Update refresh of an action already paid is charged again, and still limited', () => {
+    for (const trigger of ['rerun', 'auto_update'] as const) {
+      expect(decideCharge(context({ paidBy: 'chg_1', trigger }))).toMatchObject({ outcome: 'charged' });
+      const limited = decideCharge(context({ paidBy: 'chg_1', trigger, workbookLimit: limit('wb_1', 10, 10) }));
+      expect(refusal(limited).code).toBe('workbook_limit_reached');
+    }
   });
 
   it('R13: audiences of 501 and 940 records overlapping in 300 are charged 1,141 times', () => {

@@ -24,6 +24,7 @@ function charge(price: number, from: readonly GrantState[]): Debit[] {
     workbookLimit: null,
     grants: from,
     reservedByOtherRuns: 0,
+    trigger: 'run',
   };
   const decision = decideCharge(base);
   if (decision.outcome !== 'charged') throw new Error(`expected a charge, got ${decision.outcome}`);

@@ -337,6 +337,7 @@ describe('live updates', () => {
         enrichmentId: null,
         audienceId: null,
         runId: null,
+        trigger: 'run',
         credits: 1,
         status: 'refunded',
         refundReason: 'no data',

@@ -2,6 +2,13 @@ import * as z from 'zod/mini';
 import { ledgerEntry } from './ledger';
 import { credits, maxCharacters, openEnum, resourceId, storableText, timestamp, tokenCount } from './primitives';
 
+/**
+ * Why a charge happens (R24): `run` asks for the value once, so an action already paid on the record and
+ * field is deduplicated (R13); `rerun` (a deliberate re-run) and `auto_update` (a scheduled refresh) are
+ * charged again even when already paid, still subject to every limit.
+ */
+export const chargeTriggers = ['run', 'rerun', 'auto_update'] as const;
+
 /** Charge one action on one record's field (R2, R9–R16). Ids belong to the host product. */
 export const chargeCreateParams = z.object({
   /** The catalogue id of the action to charge, e.g. `find-mobile-phone` (R8). */
@@ -18,6 +25,8 @@ export const chargeCreateParams = z.object({
   audienceId: z.optional(resourceId),
   /** The AI run whose budget the charge settles against (R9); the run must have been opened first. */
   runId: z.optional(resourceId),
+  /** Why the charge happens (R24): `run` (the default) is deduplicated; `rerun` and `auto_update` are charged again. */
+  trigger: z.optional(z.enum(chargeTriggers)),
   /** Token counts of an AI action, priced by the model's rates. */
   usage: z.optional(
     z.object({
@@ -58,6 +67,8 @@ export const charge = z.object({
   runId: z.nullable(z.string()),
   /** Credits charged, up to 3 decimals: 0 for `own_key` and `deduplicated`; a refund keeps the amount it gave back. */
   credits: credits,
+  /** Why the charge happened (R24): `run`, `rerun` or `auto_update`. */
+  trigger: openEnum(chargeTriggers),
   /** What became of the charge: `charged`, `own_key`, `deduplicated` or `refunded`. */
   status: chargeStatus,
   /** Why a refund happened (R15), as the caller gave it; null until the charge is refunded. */

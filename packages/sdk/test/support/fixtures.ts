@@ -143,6 +143,7 @@ export const chargeFixture: Charge = {
   enrichmentId: null,
   audienceId: null,
   runId: null,
+  trigger: 'run',
   credits: 5,
   status: 'charged',
   refundReason: null,

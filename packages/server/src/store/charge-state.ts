@@ -4,7 +4,7 @@ import { type GrantRow, type SpendRow, toGrantState } from './rows';
 
 /** What a group of charges in one workspace reads and locks: the same rows one charge reads, fetched once. */
 export interface ChargeState {
-  /** The charge that paid for each record and field (R13), keyed by `dedupKey`. */
+  /** The charge that paid for each action on a record and field (R13), keyed by `dedupKey`. */
   paid: Map<string, string>;
   /** Providers the workspace brought its own key for (R10). */
   ownKeyProviders: Set<string>;
@@ -17,6 +17,7 @@ export interface ChargeState {
 }
 
 export interface ChargeScopes {
+  actionId: string;
   recordId: string;
   field: string;
   workbookId: string;
@@ -24,7 +25,8 @@ export interface ChargeScopes {
   runId?: string | undefined;
 }
 
-export const dedupKey = (recordId: string, field: string) => `${recordId}\u0000${field}`;
+export const dedupKey = (actionId: string, recordId: string, field: string) =>
+  `${actionId}\u0000${recordId}\u0000${field}`;
 export const spendKey = (scope: SpendRow['scope'], id: string) => `${scope}\u0000${id}`;
 
 export const toLimit = (row: SpendRow): LimitState => ({
@@ -44,7 +46,7 @@ export function reservedByOtherRuns(runs: ReadonlyMap<string, RunState>, runId: 
 }
 
 interface StateRow {
-  paid: { record_id: string; field: string; charge_id: string }[];
+  paid: { action_id: string; record_id: string; field: string; charge_id: string }[];
   own_keys: string[];
   runs: RunState[];
   spend: SpendRow[];
@@ -75,8 +77,9 @@ export async function loadChargeState(
   const [row] = await tx.query<StateRow>(
     `WITH
       paid AS (
-        SELECT record_id, field, charge_id FROM dedup_keys
-         WHERE workspace_id = $1 AND (record_id, field) IN (SELECT * FROM unnest($2::text[], $3::text[]))),
+        SELECT action_id, record_id, field, charge_id FROM dedup_keys
+         WHERE workspace_id = $1
+           AND (action_id, record_id, field) IN (SELECT * FROM unnest($7::text[], $2::text[], $3::text[]))),
       run_rows AS (
         SELECT id, budget, spent, status FROM runs
          WHERE workspace_id = $1 AND (status = 'running' OR id = ANY($4::text[])) FOR UPDATE),
@@ -103,11 +106,12 @@ export async function loadChargeState(
       charges.flatMap((c) => (c.runId === undefined ? [] : [c.runId])),
       [...scopes.values()].map(([scope]) => scope),
       [...scopes.values()].map(([, id]) => id),
+      charges.map((c) => c.actionId),
     ],
   );
   const state = row as StateRow;
   return {
-    paid: new Map(state.paid.map((paid) => [dedupKey(paid.record_id, paid.field), paid.charge_id])),
+    paid: new Map(state.paid.map((paid) => [dedupKey(paid.action_id, paid.record_id, paid.field), paid.charge_id])),
     ownKeyProviders: new Set(state.own_keys),
     runs: new Map(state.runs.map((run) => [run.id, run])),
     spend: new Map(state.spend.map((spend) => [spendKey(spend.scope, spend.scope_id), spend])),

@@ -1,4 +1,4 @@
-import type { GrantState, Refusal } from '@creditkit/rules';
+import type { ChargeTrigger, GrantState, Refusal } from '@creditkit/rules';
 import { type ChargeDecision, decideCharge, decideRefund, priceTokens, spendableBalance } from '@creditkit/rules';
 import { findAction } from '../catalogue/actions';
 import { findModel } from '../catalogue/models';
@@ -18,6 +18,8 @@ export interface ChargeRequest {
   enrichmentId?: string | undefined;
   audienceId?: string | undefined;
   runId?: string | undefined;
+  /** Why the charge happens (R24); `run` when not given. */
+  trigger?: ChargeTrigger | undefined;
   usage?: { inputTokens: number; outputTokens: number } | undefined;
 }
 
@@ -85,13 +87,15 @@ function decideOne(state: ChargeState, writes: ChargeWrites, request: ChargeRequ
   const workbook = state.spend.get(spendKey('workbook', request.workbookId)) as SpendRow;
   const enrichment =
     request.enrichmentId === undefined ? undefined : state.spend.get(spendKey('enrichment', request.enrichmentId));
-  const paid = dedupKey(request.recordId, request.field);
+  const paid = dedupKey(action.id, request.recordId, request.field);
+  const trigger = request.trigger ?? 'run';
 
   const decision: ChargeDecision = decideCharge({
     now,
     price,
     ownKey: state.ownKeyProviders.has(action.provider),
     paidBy: state.paid.get(paid) ?? null,
+    trigger,
     run,
     enrichmentLimit: enrichment ? toLimit(enrichment) : null,
     workbookLimit: toLimit(workbook),
@@ -123,6 +127,7 @@ function decideOne(state: ChargeState, writes: ChargeWrites, request: ChargeRequ
     enrichment_id: request.enrichmentId ?? null,
     audience_id: request.audienceId ?? null,
     run_id: request.runId ?? null,
+    trigger,
     credits,
     status: decision.outcome,
     refund_reason: null,
@@ -130,7 +135,8 @@ function decideOne(state: ChargeState, writes: ChargeWrites, request: ChargeRequ
   });
   if (decision.outcome === 'deduplicated') return { outcome: 'done', chargeId };
 
-  state.paid.set(paid, chargeId);
+  // The first charge that paid holds the key; a re-run paying again leaves it there (R24).
+  if (!state.paid.has(paid)) state.paid.set(paid, chargeId);
   if (decision.outcome === 'charged' && credits > 0) {
     let balance = spendableBalance(state.grants, 0, now);
     for (const debit of decision.debits) {
@@ -160,7 +166,8 @@ async function writeCharges(
   now: Date,
 ): Promise<Map<string, LedgerEntryRow[]>> {
   const { charges, debits, events } = writes;
-  const keyed = charges.filter((c) => c.status !== 'deduplicated');
+  // The charges that took a dedup key (R13): a re-run of an action already paid took none.
+  const keyed = charges.filter((c) => state.paid.get(dedupKey(c.action_id, c.record_id, c.field)) === c.id);
   const touched = new Set(debits.map((debit) => debit.grantId));
   const grants = state.grants.filter((grant) => touched.has(grant.id));
   const runs = [...state.runs.values()];
@@ -169,15 +176,15 @@ async function writeCharges(
     `WITH
       new_charges AS (
         INSERT INTO charges (id, workspace_id, action_id, provider, model, workbook_id, record_id, field,
-          enrichment_id, audience_id, run_id, status, credits, created_at)
+          enrichment_id, audience_id, run_id, status, credits, trigger, created_at)
         SELECT c.*, $2 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[])
+          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $34::text[])
           AS c(id, workspace_id, action_id, provider, model, workbook_id, record_id, field, enrichment_id,
-               audience_id, run_id, status, credits)
+               audience_id, run_id, status, credits, trigger)
         RETURNING id),
       new_dedup_keys AS (
-        INSERT INTO dedup_keys (workspace_id, record_id, field, charge_id)
-        SELECT $1, * FROM unnest($16::text[], $17::text[], $18::text[])
+        INSERT INTO dedup_keys (workspace_id, action_id, record_id, field, charge_id)
+        SELECT $1, * FROM unnest($33::text[], $16::text[], $17::text[], $18::text[])
         RETURNING charge_id),
       grant_totals AS (
         UPDATE grants AS g SET remaining = u.remaining FROM unnest($19::text[], $20::bigint[]) AS u(id, remaining)
@@ -235,6 +242,8 @@ async function writeCharges(
       debits.map((debit) => debit.chargeId),
       debits.map((debit) => debit.credits),
       debits.map((debit) => debit.balanceAfter),
+      keyed.map((c) => c.action_id),
+      charges.map((c) => c.trigger),
     ],
   );
   const byCharge = new Map<string, LedgerEntryRow[]>();

@@ -30,6 +30,7 @@ export function chargeView(row: ChargeRow, entries: readonly LedgerEntryRow[]) {
     enrichmentId: row.enrichment_id,
     audienceId: row.audience_id,
     runId: row.run_id,
+    trigger: row.trigger,
     credits: toCredits(row.credits),
     status: row.status,
     refundReason: row.refund_reason,

@@ -1,4 +1,4 @@
-import type { GrantState } from '@creditkit/rules';
+import type { ChargeTrigger, GrantState } from '@creditkit/rules';
 
 export interface GrantRow {
   id: string;
@@ -49,6 +49,7 @@ export interface ChargeRow {
   enrichment_id: string | null;
   audience_id: string | null;
   run_id: string | null;
+  trigger: ChargeTrigger;
   credits: number;
   status: 'charged' | 'own_key' | 'deduplicated' | 'refunded';
   refund_reason: string | null;
