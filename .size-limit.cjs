@@ -57,12 +57,13 @@ module.exports = [
     // The aim is 25 KB; the SDK's client alone is 19.6 KB of this (ky and zod/mini about 10 KB of that),
     // so the whole kit does not fit it. The limit holds today's figure so that growth is a decision: it was
     // 31.5 KB before the contract's input rules and 32.2 KB before the events' schemas (see the panel above),
-    // 32.6 KB before the renewal preview, the AI estimate and the widgets' amounts used @creditkit/rules (0.1 KB).
+    // 32.6 KB before the renewal preview, the AI estimate and the widgets' amounts used @creditkit/rules (0.1 KB),
+    // 32.7 KB before a charge named its trigger (the schema's enum, 15 B).
     name: '@creditkit/react: everything, with createCreditClient',
     import: { 'packages/react/dist/index.js': '*', 'packages/sdk/dist/index.js': '{ createCreditClient }' },
     ignore: reactPeers,
     gzip: true,
-    limit: '32.7 KB',
+    limit: '32.8 KB',
   },
   {
     // The reference Credit API in a web page (Storybook, the docs playground): hono, the contract's zod/mini
@@ -71,8 +72,9 @@ module.exports = [
     name: '@creditkit/server/browser: the in-page API, without PGlite and the tokenizer',
     path: 'packages/server/dist/browser/browser.js',
     import: '*',
+    // It was 42 KB before charges were deduplicated by action and named their trigger (the migrations, 42 B).
     ignore: ['@electric-sql/pglite', 'gpt-tokenizer'],
     gzip: true,
-    limit: '42 KB',
+    limit: '42.1 KB',
   },
 ];
