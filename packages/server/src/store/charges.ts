@@ -292,8 +292,29 @@ export function refusalDetails(refusal: Refusal) {
 }
 
 /**
+ * R13, R15: a refunded charge no longer pays for its record's field. When it held the dedup key, the key passes
+ * to the latest charge still standing on the same action, record and field (a re-run or a refresh that paid),
+ * so the field stays paid; with none, the key is released and the next run is charged.
+ */
+async function releaseDedupKey(tx: Queryable, workspaceId: string, charge: ChargeRow): Promise<void> {
+  const released = await tx.query('DELETE FROM dedup_keys WHERE workspace_id = $1 AND charge_id = $2 RETURNING 1', [
+    workspaceId,
+    charge.id,
+  ]);
+  if (released.length === 0) return;
+  await tx.query(
+    `INSERT INTO dedup_keys (workspace_id, action_id, record_id, field, charge_id)
+     SELECT workspace_id, action_id, record_id, field, id FROM charges
+     WHERE workspace_id = $1 AND action_id = $2 AND record_id = $3 AND field = $4
+       AND status IN ('charged', 'own_key') AND id <> $5
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [workspaceId, charge.action_id, charge.record_id, charge.field, charge.id],
+  );
+}
+
+/**
  * R15: gives a charge's credits back to the grants they came from, lowers the workbook, enrichment and run
- * spend, and releases the dedup key. A second refund finds the charge refunded and changes nothing.
+ * spend, and releases the dedup key (or hands it on). A second refund finds the charge refunded and changes nothing.
  */
 export async function refundCharge(
   tx: Queryable,
@@ -340,7 +361,7 @@ export async function refundCharge(
       -charge.credits,
     );
   }
-  await tx.query('DELETE FROM dedup_keys WHERE workspace_id = $1 AND charge_id = $2', [workspaceId, chargeId]);
+  await releaseDedupKey(tx, workspaceId, charge);
   await tx.query("UPDATE charges SET status = 'refunded', refund_reason = $1, refunded_at = $2 WHERE id = $3", [
     reason,
     now,

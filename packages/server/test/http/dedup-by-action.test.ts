@@ -85,6 +85,22 @@ describe('a charge’s trigger (R24)', () => {
     expect(await reconcile(server.db, workspaceId)).toEqual([]);
   });
 
+  it('refunding the charge that paid first hands its key to a re-run that paid since, not to nobody', async () => {
+    const { secretKey, workspaceId, client } = await createDevWorkspace(server.url);
+    const phone = onVipMobile('find-mobile-phone');
+    const first = await postCharge(secretKey, phone);
+    const rerun = await postCharge(secretKey, { ...phone, trigger: 'rerun' });
+    expect(rerun).toMatchObject({ body: { status: 'charged', credits: 10 } });
+    // The first charge's provider delivered nothing; the re-run's did, so the field stays paid.
+    await client.charges.refund(first.body.id as string, { reason: 'provider returned nothing' });
+    expect(await postCharge(secretKey, phone)).toMatchObject({ body: { status: 'deduplicated', credits: 0 } });
+    // Once the re-run is refunded too, nothing paid for the field: the next run is charged.
+    await client.charges.refund(rerun.body.id as string, { reason: 'provider returned nothing' });
+    expect(await postCharge(secretKey, phone)).toMatchObject({ body: { status: 'charged', credits: 10 } });
+    expect((await client.balance.retrieve()).spendable).toBe(2000 - 10);
+    expect(await reconcile(server.db, workspaceId)).toEqual([]);
+  });
+
   it('refuses an unknown trigger with a 400 that writes nothing', async () => {
     const { secretKey } = await createDevWorkspace(server.url);
     expect(await postCharge(secretKey, { ...onVipMobile('find-mobile-phone'), trigger: 'refresh' })).toMatchObject({

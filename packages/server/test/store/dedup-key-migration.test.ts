@@ -44,10 +44,12 @@ async function migratesOldKeys(db: Database): Promise<void> {
   const { workspaceId } = await createWorkspace(db, 'starter-monthly', now);
   await writeOldShapeKey(db, workspaceId);
 
-  expect(await migrate(db)).toEqual([2, 3]);
+  expect(await migrate(db, { through: 2 })).toEqual([2]);
   expect(await db.query('SELECT action_id, record_id, field, charge_id FROM dedup_keys')).toEqual([
     { action_id: 'find-mobile-phone', record_id: 'vip', field: 'mobile', charge_id: 'charge_old' },
   ]);
+  // The later migrations carry the key over too: charges decide against today's schema.
+  await migrate(db);
   const [same, other] = await chargeAll(db, workspaceId, [
     onVipMobile('find-mobile-phone'),
     onVipMobile('lookup-company-domain'),
