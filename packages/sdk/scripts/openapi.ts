@@ -161,6 +161,9 @@ const tagDescriptions: Record<string, string> = {
   charges:
     'Charges of actions on record fields: deduplicated, held to the spend limits and the balance, exactly once; ' +
     'and refunds when a provider delivered nothing (R2, R9–R15, R19).',
+  quotes:
+    'What a run would cost before it starts: rows to charge, already paid and free by own key, the credits, the ' +
+    'balance after and the limit that would stop it, decided as its charges would be and writing nothing (R23).',
   workbooks: "A workbook's credit spend limit and what its charges have spent against it (R11).",
   enrichments: "A bulk enrichment's credit spend limit and what its charges have spent against it (R12).",
   integrations:
