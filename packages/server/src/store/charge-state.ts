@@ -34,7 +34,7 @@ export const dedupKey = (actionId: string, recordId: string, field: string) =>
   `${actionId}\u0000${recordId}\u0000${field}`;
 export const spendKey = (scope: SpendRow['scope'], id: string) => `${scope}\u0000${id}`;
 
-export const toLimit = (row: SpendRow): LimitState => ({
+const toLimit = (row: SpendRow): LimitState => ({
   id: row.scope_id,
   enabled: row.limit_enabled,
   limit: row.credit_limit,
