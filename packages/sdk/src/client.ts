@@ -13,6 +13,7 @@ import { LedgerResource } from './resources/ledger';
 import { PlanResource } from './resources/plan';
 import { PlansResource } from './resources/plans';
 import { PurchasesResource } from './resources/purchases';
+import { QuotesResource } from './resources/quotes';
 import { SessionsResource } from './resources/sessions';
 import { SpendLimitsResource } from './resources/spend-limits';
 import { UsageResource } from './resources/usage';
@@ -74,6 +75,8 @@ export interface CreditClient {
   ai: AiResource;
   /** Charges of actions on records' fields, and their refunds (R2, R9–R16, R19). */
   charges: ChargesResource;
+  /** What a run would cost and where it would stop, before it starts (R23). */
+  quotes: QuotesResource;
   /** Credit spend limits per workbook (R11) and per enrichment (R12). */
   spendLimits: SpendLimitsResource;
   /** Provider integrations and the workspace's own API keys (R10). */
@@ -119,6 +122,7 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
     actions,
     ai: new AiResource(transport),
     charges: new ChargesResource(transport),
+    quotes: new QuotesResource(transport),
     spendLimits: new SpendLimitsResource(transport),
     integrations: new IntegrationsResource(transport, () => actions.clearCache()),
     usage: new UsageResource(transport),

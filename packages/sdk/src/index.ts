@@ -39,6 +39,7 @@ export type { LedgerResource } from './resources/ledger';
 export type { PlanResource } from './resources/plan';
 export type { PlansResource } from './resources/plans';
 export type { PurchasesResource } from './resources/purchases';
+export type { QuotesResource } from './resources/quotes';
 export type { SessionsResource } from './resources/sessions';
 export type { SpendLimitsResource, SpendLimitTarget } from './resources/spend-limits';
 export type { UsageResource } from './resources/usage';
@@ -54,6 +55,7 @@ export type { CurrentPlan, Plan, PlanChangeParams, RolloverRule } from './schema
 export type { PageParams } from './schemas/primitives';
 export type { LimitDetails, Problem } from './schemas/problem';
 export type { Purchase, PurchaseCreateParams } from './schemas/purchases';
+export type { Quote, QuoteCreateParams } from './schemas/quotes';
 export type { Session, SessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';

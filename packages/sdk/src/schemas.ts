@@ -74,6 +74,18 @@ export type { LimitDetails, Problem } from './schemas/problem';
 export { limitDetails, problem, validationDetails, validationIssue } from './schemas/problem';
 export type { Purchase, PurchaseCreateParams } from './schemas/purchases';
 export { purchase, purchaseCreateParams, purchaseTooLargeDetails } from './schemas/purchases';
+export type { Quote, QuoteCreateParams } from './schemas/quotes';
+export {
+  MAX_QUOTE_RECORDS,
+  MAX_QUOTE_ROWS,
+  quote,
+  quoteCreateParams,
+  quotedRecord,
+  quotedRowOutcome,
+  quoteRecordIds,
+  quoteStop,
+  quoteUsage,
+} from './schemas/quotes';
 export type { RouteAccess, RouteContract, RouteRefusal } from './schemas/routes';
 export { routes } from './schemas/routes';
 export type { Session, SessionCreateParams } from './schemas/sessions';

@@ -1,5 +1,6 @@
 // Charge throughput of the reference server, with every rule on: one hot workspace and many
-// workspaces, on PGlite and (when DATABASE_URL is set) on PostgreSQL; and how fast another workspace's
+// workspaces, on PGlite and (when DATABASE_URL is set) on PostgreSQL; what a quote of the largest run costs
+// next to charging that run; and how fast another workspace's
 // balance answers while one workspace floods the server with the slowest prompts to count. Prints
 // figures; asserts nothing.
 // The server runs as its own process (the built `creditkit-server` bin), as it is deployed, so the
@@ -11,7 +12,7 @@ import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { MAX_PROMPT_LENGTH } from '@creditkit/sdk/schemas';
+import { MAX_PROMPT_LENGTH, MAX_QUOTE_RECORDS, MAX_QUOTE_ROWS } from '@creditkit/sdk/schemas';
 import { worstPrompts } from '../test/support/worst-prompts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -89,6 +90,51 @@ async function startServerProcess(storage: string[]): Promise<BenchServer> {
   throw new Error('creditkit-server exited before listening (run `pnpm build` first)');
 }
 
+/** Sequential quotes of one body for `seconds`: their latencies, sorted. */
+async function quoteLatencies(server: BenchServer, key: string, body: unknown): Promise<number[]> {
+  const latencies: number[] = [];
+  const text = JSON.stringify(body);
+  const deadline = performance.now() + seconds * 1000;
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/v1/quotes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: text,
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`a quote answered ${response.status}`);
+    latencies.push(performance.now() - started);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+/**
+ * The largest quotes the contract takes, on the hot workspace (the load charged some of the records quoted):
+ * 1,000 record ids and 10,000 rows by count, one after the other, against charging 1,000 rows one by one at the
+ * throughput just measured.
+ */
+async function quotes(server: BenchServer, key: string, chargesPerSecond: number) {
+  const run = { actionId: 'find-work-email', workbookId: 'wb_bench', field: 'email', enrichmentId: 'enr_bench' };
+  const recordIds = Array.from({ length: MAX_QUOTE_RECORDS }, (_, index) => `rec_0_${index * 2}`);
+  const byIds = await quoteLatencies(server, key, { ...run, recordIds });
+  const byRows = await quoteLatencies(server, key, { ...run, rows: MAX_QUOTE_ROWS });
+  const row = (sorted: number[]) => ({
+    quotes: sorted.length,
+    'p50 ms': Number(percentile(sorted, 50).toFixed(2)),
+    'p99 ms': Number(percentile(sorted, 99).toFixed(2)),
+  });
+  console.log(`POST /v1/quotes on the hot workspace, one at a time, ${seconds} s each`);
+  console.table({
+    [`${MAX_QUOTE_RECORDS.toLocaleString('en-US')} record ids`]: row(byIds),
+    [`${MAX_QUOTE_ROWS.toLocaleString('en-US')} rows`]: row(byRows),
+  });
+  const chargingMs = (MAX_QUOTE_RECORDS / chargesPerSecond) * 1000;
+  console.log(
+    `charging ${MAX_QUOTE_RECORDS.toLocaleString('en-US')} rows at ${chargesPerSecond} charges/s / quoting them (p50): ${(chargingMs / percentile(byIds, 50)).toFixed(1)}×`,
+  );
+}
+
 /** Sequential `GET /v1/balance` of one workspace for `seconds`: its latencies, sorted. */
 async function balanceLatencies(server: BenchServer, key: string): Promise<number[]> {
   const latencies: number[] = [];
@@ -150,12 +196,14 @@ async function bench(label: string, storage: string[]) {
     const hot = [await newWorkspace(server)];
     const many = await Promise.all(Array.from({ length: clients * 4 }, () => newWorkspace(server)));
     console.log(`${label}, ${seconds} s each`);
+    const hotLoad = await load(server, hot, clients);
     console.table({
-      [`one hot workspace, ${clients} clients`]: await load(server, hot, clients),
+      [`one hot workspace, ${clients} clients`]: hotLoad,
       // More clients on one workspace make bigger groups per transaction (see http/charge-batcher.ts).
       [`one hot workspace, ${clients * 8} clients`]: await load(server, hot, clients * 8),
       [`${many.length} workspaces, ${clients} clients`]: await load(server, many, clients),
     });
+    await quotes(server, hot[0] as string, hotLoad['charges/s']);
     await promptFlood(server);
   } finally {
     server.process.kill('SIGTERM');

@@ -18,6 +18,7 @@ import { ledgerListParams, ledgerPage } from './ledger';
 import { currentPlan, planChangeParams, planPage } from './plans';
 import { limitDetails, validationDetails } from './problem';
 import { purchase, purchaseCreateParams, purchaseTooLargeDetails } from './purchases';
+import { quote, quoteCreateParams } from './quotes';
 import { session, sessionCreateParams } from './sessions';
 import { spendLimit, spendLimitUpdateParams } from './spend-limits';
 import { usageParams, usageReport } from './usage';
@@ -307,6 +308,28 @@ export const routes: readonly RouteContract[] = [
       ]),
     ],
     idempotent: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/quotes',
+    operationId: 'createQuote',
+    summary: 'What a run would cost and where it would stop, writing nothing (R23)',
+    access: 'member',
+    body: quoteCreateParams,
+    response: quote,
+    successStatus: 200,
+    notFound: 'the action, or the run named by `runId`',
+    refusals: [
+      {
+        status: 400,
+        codes: ['usage_required', 'usage_not_applicable'],
+        description:
+          '`usage_required`: the action is an AI action, priced by its tokens, and `usage` is missing; ' +
+          '`usage_not_applicable`: the action is a lookup at a fixed price and `usage` was given. ' +
+          '`details.issues` names `usage`.',
+        details: validationDetails,
+      },
+    ],
   },
   {
     method: 'GET',

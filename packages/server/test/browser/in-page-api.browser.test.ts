@@ -141,4 +141,48 @@ describe('the Credit API in a web page, through the SDK', () => {
     expect(estimate.inputTokens).toBeGreaterThan(5);
     expect(estimate.total).toBeCloseTo(estimate.perRow * 100, 3);
   });
+
+  it('R23: quotes a run in the page (a prompt counted there too), and the run then charges what it said', async () => {
+    const { client, secretKey } = await newWorkspace();
+    const member = clientOf(secretKey, 'user_member', 'member');
+    await client.spendLimits.update({ workbookId: 'wb_1' }, { enabled: true, limit: 3 });
+    await member.charges.create(emailOf('rec_1'));
+    const recordIds = ['rec_1', 'rec_2', 'rec_3', 'rec_4', 'rec_5'];
+    const quote = await member.quotes.create({
+      actionId: 'find-work-email',
+      workbookId: 'wb_1',
+      field: 'email',
+      recordIds,
+    });
+    expect(quote).toMatchObject({
+      chargedRows: 2,
+      alreadyPaidRows: 1,
+      notReachedRows: 2,
+      credits: 2,
+      balanceAfter: 1997,
+      stop: { code: 'workbook_limit_reached', afterRows: 3, limit: { limit: 3, spent: 3, remaining: 0 } },
+    });
+    const statuses: string[] = [];
+    for (const recordId of recordIds.slice(0, quote.stop?.afterRows)) {
+      statuses.push((await member.charges.create(emailOf(recordId))).status);
+    }
+    expect(statuses).toEqual(['deduplicated', 'charged', 'charged']);
+    await expect(member.charges.create(emailOf('rec_4'))).rejects.toMatchObject({ details: quote.stop?.limit });
+    expect((await client.balance.retrieve()).spendable).toBe(quote.balanceAfter);
+
+    const ai = await member.quotes.create({
+      actionId: 'ai-write-gpt-mini',
+      workbookId: 'wb_2',
+      field: 'opener',
+      rows: 10,
+      usage: { prompt: 'Write a one-line opener for {{name}}.', outputTokens: 200 },
+    });
+    const estimate = await client.ai.estimates.create({
+      model: 'gpt-mini',
+      rows: 10,
+      prompt: 'Write a one-line opener for {{name}}.',
+      outputTokens: 200,
+    });
+    expect(ai).toMatchObject({ chargedRows: 10, perRow: estimate.perRow, credits: estimate.total, stop: null });
+  });
 });
