@@ -74,8 +74,8 @@ export const quoteCreateParams = z
     /**
      * The tokens of one row of an AI action, priced by the action's model as its charge with these tokens would
      * be (R9): `inputTokens` as counted by you, or the `prompt` text for the server to count as an AI estimate
-     * counts it. Required for an AI action (else 400 `usage_required`); a lookup has a fixed price and refuses
-     * it (400 `usage_not_applicable`).
+     * counts it. As with a charge, an AI action without `usage` is priced as a typical row (800 prompt and 200
+     * output tokens), and a lookup keeps its fixed price whatever `usage` says.
      */
     usage: z.optional(quoteUsage),
   })

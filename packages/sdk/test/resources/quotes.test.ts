@@ -1,6 +1,6 @@
 import { createCreditClient, ValidationError } from '@creditkit/sdk';
 import { describe, expect, it } from 'vitest';
-import { problemReply, useStubApi } from '../support/stub-api';
+import { useStubApi } from '../support/stub-api';
 
 const api = useStubApi();
 
@@ -54,17 +54,5 @@ describe('quotes.create', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).details.issues.map((issue) => issue.path)).toContainEqual(path);
     expect(api.requests).toEqual([]);
-  });
-
-  it('raises ValidationError with its code when the server needs usage for an AI action', async () => {
-    api.on('POST /v1/quotes', problemReply(400, 'usage_required', { issues: [{ path: ['usage'], message: 'x' }] }));
-    const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test_1' });
-
-    const error = await client.quotes
-      .create({ ...params, actionId: 'ai-write-gpt-mini', rows: 1 })
-      .catch((caught: unknown) => caught);
-
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ status: 400, code: 'usage_required' });
   });
 });

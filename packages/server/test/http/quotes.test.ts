@@ -252,6 +252,20 @@ describe('R23 what a quote says, and the run then does', () => {
   });
 });
 
+describe('R23 a quote prices rows as their charges are priced', () => {
+  it('an AI action without usage at a typical row, and a lookup at its list price whatever usage says', async () => {
+    const { secretKey } = await createDevWorkspace(server.url);
+    const ai = { actionId: 'ai-write-gpt-mini', workbookId: 'wb_ai', field: 'summary' };
+    const lookup = { ...phone, usage: { inputTokens: 100_000, outputTokens: 100_000 } };
+    for (const charge of [ai, lookup]) {
+      const quote = await quoted(secretKey, { ...charge, recordIds: ['rec_1', 'rec_2'] });
+      const run = await runCharges(server.url, secretKey, charge, ['rec_1', 'rec_2']);
+      expect(run).toEqual({ statuses: ['charged', 'charged'], credits: quote.credits, stop: null });
+      expect(quote.credits).toBe(quote.perRow * 2);
+    }
+  });
+});
+
 describe('R23 refusals, access, and nothing written', () => {
   it('refuses what it cannot quote with a 400 naming the value', async () => {
     const { secretKey } = await createDevWorkspace(server.url);
@@ -265,8 +279,6 @@ describe('R23 refusals, access, and nothing written', () => {
       [{ ...phone, rows: 1.5 }, 'validation_failed', ['rows']],
       [{ ...phone, rows: 1, trigger: 'refresh' }, 'validation_failed', ['trigger']],
       [{ ...phone, rows: 1, usage: { outputTokens: 10 } }, 'validation_failed', ['usage']],
-      [{ ...phone, rows: 1, usage: { inputTokens: 10, outputTokens: 10 } }, 'usage_not_applicable', ['usage']],
-      [{ ...phone, actionId: 'ai-write-gpt-mini', rows: 1 }, 'usage_required', ['usage']],
     ];
     for (const [body, code, path] of refusals) {
       const answer = await postQuote(secretKey, body);

@@ -7,7 +7,7 @@ import { quote } from '../../store/quotes';
 import type { AppEnv, ServerOptions } from '../env';
 import { notFound } from '../problem';
 import { promptTokens } from '../prompt-tokens';
-import { invalidValue, parse, readJson } from '../validate';
+import { parse, readJson } from '../validate';
 
 function quoteView(
   actionId: string,
@@ -45,13 +45,8 @@ export function quoteRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const params = parse(quoteCreateParams, await readJson(context), 'quote');
     const action = findAction(params.actionId);
     if (!action) throw notFound('action');
-    // A quote prices rows as their charges will be priced: an AI row by its tokens, a lookup at its list price.
-    if (action.kind === 'ai' && !params.usage) {
-      throw invalidValue(['usage'], `${action.id} is priced by its tokens: give usage.`, 'usage_required');
-    }
-    if (action.kind === 'lookup' && params.usage) {
-      throw invalidValue(['usage'], `${action.id} has a fixed price: leave usage out.`, 'usage_not_applicable');
-    }
+    // A quote prices rows as their charges will be priced (actionPrice): an AI row by the tokens given, or as a
+    // typical row without them; a lookup at its list price, whatever tokens come with it.
     const usage = params.usage && {
       inputTokens: params.usage.inputTokens ?? (await promptTokens(options.tokenCounter, params.usage.prompt ?? '')),
       outputTokens: params.usage.outputTokens,
