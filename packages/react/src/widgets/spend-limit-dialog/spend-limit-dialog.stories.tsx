@@ -94,6 +94,20 @@ export const SaveLimit: Story = {
     await userEvent.click(dialog.getByRole('button', { name: 'Save limit' }));
     await expect(await dialog.findByText('Limit saved')).toBeVisible();
     await expect(dialog.getByText('1,853 credits remaining')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Done' })).toHaveFocus();
+  },
+};
+
+/** The limit being typed: what it would leave shows next to what the saved one leaves, until it is saved. */
+export const RemainingOnceSaved: Story = {
+  parameters: { creditkit: { scenario: 'limitReached' } },
+  play: async ({ canvasElement }) => {
+    const dialog = await loadedDialog(canvasElement);
+    const input = dialog.getByRole('textbox', { name: 'Limit (credits)' });
+    await userEvent.clear(input);
+    await userEvent.type(input, '700');
+    await expect(dialog.getByText('4 credits remaining')).toBeVisible();
+    await expect(dialog.getByText('53 credits remaining once saved')).toBeVisible();
   },
 };
 
