@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ids } from '../../../storybook/scenarios/histories';
 import { withinPage } from '../../../storybook/story-helpers';
 import { SpendLimitDialog } from './spend-limit-dialog';
@@ -94,7 +94,7 @@ export const SaveLimit: Story = {
     await userEvent.click(dialog.getByRole('button', { name: 'Save limit' }));
     await expect(await dialog.findByText('Limit saved')).toBeVisible();
     await expect(dialog.getByText('1,853 credits remaining')).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'Done' })).toHaveFocus();
+    await waitFor(() => expect(dialog.getByRole('button', { name: 'Done' })).toHaveFocus());
   },
 };
 
