@@ -25,9 +25,23 @@ test('an AI run stops at its budget and gives back what it did not spend (R9)', 
   expect(rowsCharged).toBeGreaterThan(0);
   expect(rowsCharged).toBeLessThan(records.length);
 
-  await step(`select every row and give the AI summary run a budget of ${budget} credit`, async () => {
+  const budgetField = page.getByLabel('AI summary run budget (credits)');
+  const runAi = page.getByRole('button', { name: /^Run AI summary on \d+ selected rows$/ });
+  await step('select every row: a budget of 0, or text that is no number, leaves Run disabled', async () => {
     await workbook.selectAll();
-    await page.getByLabel('AI summary run budget (credits)').fill(String(budget));
+    await expect(runAi).toBeEnabled();
+    await budgetField.fill('0');
+    await expect(page.getByText('A run budget must be more than 0 credits.')).toBeVisible();
+    await expect(runAi).toBeDisabled();
+    await budgetField.fill('1');
+    await expect(runAi).toBeEnabled();
+    await budgetField.pressSequentially('abc');
+    await expect(page.getByText('Enter a number of credits.')).toBeVisible();
+    await expect(runAi).toBeDisabled();
+  });
+
+  await step(`give the AI summary run a budget of ${budget} credit`, async () => {
+    await budgetField.fill(String(budget));
     await expect(page.getByText('the run stops once the budget is spent')).toBeVisible();
   });
 
@@ -38,11 +52,14 @@ test('an AI run stops at its budget and gives back what it did not spend (R9)', 
     `${rowsCharged} of ${records.length} rows done · ${formatCredits(spent, 'en-US')} credits spent · ${formatCredits(budget - spent, 'en-US')} of the budget left`,
   );
   const notice = page.getByRole('alert').filter({ hasText: 'budget' });
-  await expect(notice).toContainText('This run has spent its whole budget.');
+  await expect(notice).toContainText(`This run used its ${budget}-credit budget.`);
   await expect(notice).toContainText(
-    `Limit ${budget} · spent ${formatCredits(spent, 'en-US')} · ${formatCredits(budget - spent, 'en-US')} left`,
+    `${formatCredits(spent, 'en-US')} credits spent · ${formatCredits(budget - spent, 'en-US')} credits left, not enough for the next row.`,
   );
-  for (const record of records.slice(rowsCharged)) await expect(workbook.cell(record.id, aiSummary)).toHaveText('—');
+  // The rows the run never reached say so, unlike the rows of a column never run.
+  for (const record of records.slice(rowsCharged))
+    await expect(workbook.cell(record.id, aiSummary)).toHaveText('Not reached');
+  await expect(workbook.cell(records[0]?.id ?? '', column('mobile_phone'))).toHaveText('—');
 
   // The run completed: only what the rows cost left the balance, the rest of the budget came back.
   const after = (start * 1000 - spentThousandths) / 1000;
@@ -50,4 +67,25 @@ test('an AI run stops at its budget and gives back what it did not spend (R9)', 
   expect((await demo.credits.balance.retrieve()).spendable).toBe(after);
   const usage = await demo.credits.usage.retrieve({ groupBy: 'model' });
   expect(usage.data.find((row) => row.key === model)).toMatchObject({ charges: rowsCharged, net: spent });
+
+  // The rest, priced at the API's estimate for a typical row, with a quarter more for rows longer than typical.
+  const rest = records.slice(rowsCharged);
+  const { total } = await demo.credits.ai.estimates.create({
+    model,
+    rows: rest.length,
+    inputTokens: aiSummary.ai?.inputTokens ?? 0,
+    outputTokens: aiSummary.ai?.outputTokens ?? 0,
+  });
+  const biggerBudget = Math.ceil(total * 1.25);
+  await step('continue with a bigger budget: a new run for the rows not yet done', async () => {
+    await page.getByRole('button', { name: 'Continue with a bigger budget' }).click();
+    await expect(workbook.progress).toContainText(/finished|blocked|stopped/);
+    await expect(workbook.progress).toContainText('finished');
+  });
+  await expect(budgetField).toHaveValue(String(biggerBudget));
+  await expect(workbook.progress).toContainText(`AI summary: ${rest.length} of ${rest.length} rows done`);
+  await expect(notice).toHaveCount(0);
+  for (const record of records) await expect(workbook.cell(record.id, aiSummary)).toContainText(record.company);
+  const after2 = await demo.credits.usage.retrieve({ groupBy: 'model' });
+  expect(after2.data.find((row) => row.key === model)).toMatchObject({ charges: records.length });
 });

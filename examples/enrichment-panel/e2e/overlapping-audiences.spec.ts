@@ -36,6 +36,8 @@ test('two overlapping audiences enriched with the same column are charged once p
   await expect(workbook.progress).toContainText(
     `LinkedIn URL on ${readers.name}: ${readers.recordIds.length} of ${readers.recordIds.length} rows done · ${newlyFound.length * cost} credits spent`,
   );
+  // The summary says how many rows the first audience had already paid for (R13).
+  await expect(workbook.progress).toContainText(` · ${found(overlap).length} already paid`);
   for (const id of found(overlap)) await expect(workbook.cell(id, linkedIn)).toContainText('already paid');
 
   // Once per record and field: what both audiences found, not the sum of the two audiences' rows.

@@ -34,14 +34,16 @@ test('a workbook limit of 10 credits blocks a run, the notice names it, and rais
   await expect(notice).toContainText('This workbook has reached its credit limit.');
   await expect(notice).toContainText(`Limit 10 · spent ${foundBeforeBlock * cost} · 0 left`);
   await expect(workbook.progress).toContainText(`${blockedAt} of ${records.length} rows done`);
-  // The refused row and every row after it were not charged.
-  for (const record of records.slice(blockedAt)) await expect(workbook.cell(record.id, workEmail)).toHaveText('—');
+  // The refused row and every row after it were not charged, and say so: not reached, unlike a row never run.
+  for (const record of records.slice(blockedAt))
+    await expect(workbook.cell(record.id, workEmail)).toHaveText('Not reached');
   expect(await demo.credits.spendLimits.retrieve({ workbookId })).toMatchObject({ spent: 10, remaining: 0 });
   await expect(workbook.meter).toHaveAttribute('aria-valuenow', String(start - 10));
 
-  await step('raise the limit to 30 from the notice', async () => {
+  await step('raise the limit to 30 from the notice: the notice clears at once', async () => {
     await page.getByRole('button', { name: 'Raise the limit' }).click();
     await workbook.saveLimit(30);
+    await expect(notice).toHaveCount(0);
   });
   expect(await demo.credits.spendLimits.retrieve({ workbookId })).toMatchObject({ limit: 30, spent: 10 });
 
@@ -54,6 +56,7 @@ test('a workbook limit of 10 credits blocks a run, the notice names it, and rais
   await expect(workbook.progress).toContainText(
     `${records.length} of ${records.length} rows done · ${spent - paidEarlier.length * cost} credits spent`,
   );
+  await expect(workbook.progress).toContainText(` · ${paidEarlier.length} already paid`);
   for (const record of paidEarlier) await expect(workbook.cell(record.id, workEmail)).toContainText('already paid');
   expect(await demo.credits.spendLimits.retrieve({ workbookId })).toMatchObject({ limit: 30, spent });
   await expect(workbook.meter).toHaveAttribute('aria-valuenow', String(start - spent));

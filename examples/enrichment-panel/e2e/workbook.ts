@@ -53,7 +53,7 @@ export function workbookPage(page: Page) {
       return Number(await meter.getAttribute('aria-valuenow'));
     },
 
-    /** Turns the limit on in the open SpendLimitDialog, saves it and closes the dialog. */
+    /** Turns the limit on in the open SpendLimitDialog, saves it and closes the dialog with Done, which has the focus. */
     async saveLimit(limit: number) {
       const dialog = page.getByRole('dialog');
       const enabled = dialog.getByRole('switch', { name: 'Limit credit spend' });
@@ -61,7 +61,8 @@ export function workbookPage(page: Page) {
       await dialog.getByLabel('Limit (credits)').fill(String(limit));
       await dialog.getByRole('button', { name: 'Save limit' }).click();
       await expect(dialog.getByText('Limit saved')).toBeVisible();
-      await page.keyboard.press('Escape');
+      await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+      await page.keyboard.press('Enter');
       await expect(dialog).toBeHidden();
     },
   };

@@ -93,12 +93,16 @@ export async function runColumn(options: RunOptions) {
       const value = await lookUp(column, record);
       cells.set(recordId, column.field, value);
       if (value === null) {
+        // Refunded even at 0 credits (own key): the refund releases the dedup key, so a later run can still
+        // find the value and be charged for it (R13, R15).
         const refunded = await client.charges.refund(
           charge.id,
           { reason: 'no_data' },
           { idempotencyKey: `${runKey}:${recordId}:${column.field}:refund` },
         );
-        await send({ type: 'row', recordId, status: 'refunded', credits: refunded.credits, value });
+        // An own-key row cost nothing, so nothing came back: it is reported as what it was, not as a refund.
+        const status = charge.status === 'own_key' ? 'own_key' : 'refunded';
+        await send({ type: 'row', recordId, status, credits: refunded.credits, value });
       } else {
         await send({
           type: 'row',

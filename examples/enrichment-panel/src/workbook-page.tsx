@@ -3,6 +3,7 @@ import {
   CreditCostBadge,
   LimitReachedNotice,
   SpendLimitDialog,
+  useCreditClient,
   useCreditFormat,
 } from '@creditkit/react';
 import { useEffect, useRef, useState } from 'react';
@@ -20,15 +21,30 @@ import { errorOf, runColumn, stopRun } from './run-column';
 
 interface RunProgress {
   label: string;
+  column: EnrichmentColumn;
+  /** The rows the run was asked for, in order, and those it reported: the rest were never reached. */
+  recordIds: readonly string[];
+  doneIds: readonly string[];
   total: number;
   done: number;
   /** Net of refunds, in thousandths so sums stay exact. */
   spentThousandths: number;
   /** AI columns: the run's budget (R9), in thousandths. */
   budgetThousandths?: number;
+  /** Rows whose charge was given back: the provider had nothing (R15). */
   refunded: number;
+  /** Rows an earlier run or audience had already paid for, charged nothing now (R13). */
+  alreadyPaid: number;
+  /** Own-key rows the provider had nothing for: 0 credits, so nothing to refund (R10). */
+  noData: number;
   state: 'running' | 'stopping' | 'finished' | 'stopped' | 'blocked' | 'failed';
 }
+
+/** A cell's key in the page's maps: record and field. */
+const cellKey = (recordId: string, field: string) => `${recordId}:${field}`;
+
+/** The AI column's budget for the rows a run did not reach: the API's estimate, with a quarter more for long rows. */
+const headroom = 1.25;
 
 /** The run in progress: its request, and the host's key for it once the run has started. */
 interface RunInProgress {
@@ -40,8 +56,11 @@ const aiColumn = columns.find((column) => column.ai);
 
 export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
   const { formatCredits } = useCreditFormat();
+  const client = useCreditClient();
   const [cells, setCells] = useState<WorkbookCells>({});
   const [statuses, setStatuses] = useState<Record<string, RunEvent & { type: 'row' }>>({});
+  // Cells a blocked or stopped run never reached: unlike a cell never run, they were meant to be.
+  const [notReached, setNotReached] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // The audience whose rows are selected, until a row is picked by hand.
   const [audienceId, setAudienceId] = useState('');
@@ -77,36 +96,61 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
   const allSelected = selected.size === records.length;
   const audience = findAudience(audienceId);
 
-  const run = async (column: EnrichmentColumn) => {
-    const recordIds = records.filter((record) => selected.has(record.id)).map((record) => record.id);
+  const run = async (
+    column: EnrichmentColumn,
+    recordIds = records.filter((record) => selected.has(record.id)).map((record) => record.id),
+    runBudget = budget,
+  ) => {
     const controller = new AbortController();
     const thisRun: RunInProgress = { controller };
     running.current = thisRun;
     setRefusal(null);
+    setNotReached((current) => {
+      const next = new Set(current);
+      for (const recordId of recordIds) next.delete(cellKey(recordId, column.field));
+      return next;
+    });
     setProgress({
       label: audience ? `${column.label} on ${audience.name}` : column.label,
+      column,
+      recordIds,
+      doneIds: [],
       total: recordIds.length,
       done: 0,
       spentThousandths: 0,
-      ...(column.ai && budget !== null && { budgetThousandths: Math.round(budget * 1000) }),
+      ...(column.ai && runBudget !== null && { budgetThousandths: Math.round(runBudget * 1000) }),
       refunded: 0,
+      alreadyPaid: 0,
+      noData: 0,
       state: 'running',
     });
+    const reported = new Set<string>();
+    // The rows the run did not report when it ended early are marked, so they do not look never run.
+    const markNotReached = () =>
+      setNotReached((current) => {
+        const next = new Set(current);
+        for (const recordId of recordIds) if (!reported.has(recordId)) next.add(cellKey(recordId, column.field));
+        return next;
+      });
     const onEvent = (event: RunEvent) => {
       if (event.type === 'started') {
         thisRun.runKey = event.runKey;
       } else if (event.type === 'row') {
+        reported.add(event.recordId);
         setCells((current) => ({
           ...current,
           [event.recordId]: { ...current[event.recordId], [column.field]: event.value },
         }));
-        setStatuses((current) => ({ ...current, [`${event.recordId}:${column.field}`]: event }));
+        setStatuses((current) => ({ ...current, [cellKey(event.recordId, column.field)]: event }));
         setProgress(
           (current) =>
             current && {
               ...current,
+              doneIds: [...current.doneIds, event.recordId],
               done: current.done + 1,
               refunded: current.refunded + (event.status === 'refunded' ? 1 : 0),
+              alreadyPaid: current.alreadyPaid + (event.status === 'deduplicated' ? 1 : 0),
+              noData: current.noData + (event.status === 'own_key' && event.value === null ? 1 : 0),
               spentThousandths:
                 current.spentThousandths + (event.status === 'refunded' ? 0 : Math.round(event.credits * 1000)),
             },
@@ -114,7 +158,9 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
       } else if (event.type === 'blocked') {
         setRefusal(errorOf(event.problem));
         setProgress((current) => current && { ...current, state: 'blocked' });
+        markNotReached();
       } else {
+        if (event.stopped) markNotReached();
         setProgress((current) =>
           current && current.state !== 'blocked'
             ? { ...current, state: event.stopped ? 'stopped' : 'finished' }
@@ -128,7 +174,7 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
           field: column.field,
           recordIds,
           ...(audience && { audienceId: audience.id }),
-          ...(column.ai && budget !== null && { budget }),
+          ...(column.ai && runBudget !== null && { budget: runBudget }),
         },
         onEvent,
         controller.signal,
@@ -142,6 +188,7 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
           },
       );
       if (!controller.signal.aborted) setRefusal(error instanceof Error ? error : new Error(String(error)));
+      markNotReached();
     } finally {
       running.current = null;
     }
@@ -157,6 +204,23 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
   };
 
   const busy = progress?.state === 'running' || progress?.state === 'stopping';
+
+  // A run that spent its budget goes on in a new run, with a bigger budget, over the rows it did not reach (R9).
+  const unreached = progress ? progress.recordIds.filter((recordId) => !progress.doneIds.includes(recordId)) : [];
+  const continuable = progress?.state === 'blocked' && progress.column.ai !== undefined && unreached.length > 0;
+  const continueRun = async () => {
+    const ai = progress?.column.ai;
+    if (!progress || !ai) return;
+    const { total } = await client.ai.estimates.create({
+      model: ai.model,
+      rows: unreached.length,
+      inputTokens: ai.inputTokens,
+      outputTokens: ai.outputTokens,
+    });
+    const bigger = Math.ceil(total * headroom);
+    setBudget(bigger);
+    await run(progress.column, unreached, bigger);
+  };
 
   return (
     <section aria-labelledby="workbook-title">
@@ -196,7 +260,11 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
         </div>
       )}
 
-      <LimitReachedNotice {...(refusal && { error: refusal })} onBuyCredits={onBuyCredits} />
+      <LimitReachedNotice
+        {...(refusal && { error: refusal })}
+        onBuyCredits={onBuyCredits}
+        {...(continuable && { onContinueRun: () => void continueRun() })}
+      />
       {refusal && !refusal.name.match(/SpendLimitReached|InsufficientCredits/) && <p role="alert">{refusal.message}</p>}
 
       <div role="status" aria-live="polite" className="progress">
@@ -208,6 +276,8 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
               {progress.budgetThousandths !== undefined &&
                 ` · ${formatCredits((progress.budgetThousandths - progress.spentThousandths) / 1000)} of the budget left`}
               {progress.refunded > 0 && ` · ${progress.refunded} refunded (no data)`}
+              {progress.alreadyPaid > 0 && ` · ${progress.alreadyPaid} already paid`}
+              {progress.noData > 0 && ` · ${progress.noData} no data`}
               {progress.state === 'stopping' && ' · stopping after the current row…'}
               {progress.state === 'stopped' && ' · stopped'}
               {progress.state === 'finished' && ' · finished'}
@@ -273,18 +343,26 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
                 <td>{record.company}</td>
                 {columns.map((column) => {
                   const value = cells[record.id]?.[column.field];
-                  const status = statuses[`${record.id}:${column.field}`]?.status;
+                  const key = cellKey(record.id, column.field);
+                  const status = value === undefined && notReached.has(key) ? 'not-reached' : statuses[key]?.status;
                   return (
                     <td key={column.field} data-status={status}>
                       {value === undefined ? (
-                        <span className="empty">—</span>
+                        status === 'not-reached' ? (
+                          <span className="not-reached">Not reached</span>
+                        ) : (
+                          <span className="empty">—</span>
+                        )
                       ) : value === null ? (
-                        <span className="no-data">No data{status === 'refunded' && ' · refunded'}</span>
+                        <span className="no-data">
+                          No data{status === 'refunded' && ' · refunded'}
+                          {status === 'own_key' && ' · own key'}
+                        </span>
                       ) : (
                         value
                       )}
                       {status === 'deduplicated' && <span className="tag"> · already paid</span>}
-                      {status === 'own_key' && <span className="tag"> · own key</span>}
+                      {status === 'own_key' && value !== null && <span className="tag"> · own key</span>}
                     </td>
                   );
                 })}

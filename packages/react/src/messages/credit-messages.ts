@@ -74,6 +74,10 @@ export interface CreditMessages {
     spent: CreditAmountMessage;
     /** What can still be spent before charges are refused, while the limit is on. */
     remaining: CreditAmountMessage;
+    /** What the limit being typed would leave to spend, before it is saved. */
+    remainingOnceSaved: CreditAmountMessage;
+    /** Shown instead of `remainingOnceSaved` while the limit is switched off and that is not saved yet. */
+    noLimitOnceSaved: string;
     /** The submit button's text. */
     save: string;
     /** The submit button's text while the save is in flight. */
@@ -82,6 +86,8 @@ export interface CreditMessages {
     saved: string;
     /** Closes the dialog without saving. */
     cancel: string;
+    /** Takes the place of `cancel` once the limit is saved: nothing is left to cancel. */
+    done: string;
     /** Why the controls are disabled for a member (R20). */
     memberDisabled: string;
     /** Asked before saving a limit below what is already spent, as charges then stop at once. Amounts formatted. */
@@ -178,8 +184,15 @@ export interface CreditMessages {
     workbook: string;
     /** The notice's title when an enrichment's spend limit refused the charge (R12). */
     enrichment: string;
-    /** The notice's title when an AI run has spent its budget (R9), which cannot be raised: nothing is offered. */
-    run: string;
+    /**
+     * The notice's title when an AI run's next row would pass its budget (R9): said as a budget, not a limit.
+     * The budget formatted, and as a number for plurals ("This run used its 2-credit budget.").
+     */
+    runBudget: CreditAmountMessage;
+    /** Under `runBudget`: what the run spent and what is left of its budget, each written with `common.credits`. */
+    runBudgetDetails: (spent: string, remaining: string) => string;
+    /** The button a host wires with `onContinueRun`: a new run with a bigger budget for the rows not yet done (R9). */
+    continueRun: string;
     /** The `LimitDetails` of the refusal, amounts formatted. */
     details: (limit: string, spent: string, remaining: string) => string;
     /** For admins (R20). */

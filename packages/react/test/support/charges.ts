@@ -33,3 +33,22 @@ export const reachWorkbookLimit = (admin: CreditClient, member: CreditClient) =>
 /** Spends enrichment `en_1`'s limit of 1 credit with one charge; answers the second's refusal. */
 export const reachEnrichmentLimit = (admin: CreditClient, member: CreditClient) =>
   reachLimit(admin, member, { enrichmentId: 'en_1' }, 1);
+
+/**
+ * Opens AI run `runId` on workbook `wb_1` with a 0.3-credit budget and charges GPT mini rows of 800 prompt and
+ * 200 output tokens (0.28 credits each): the first is charged, the second would pass the budget. Answers its refusal.
+ */
+export async function exhaustRunBudget(member: CreditClient, runId: string): Promise<unknown> {
+  await member.ai.runs.create({ runId, workbookId: 'wb_1', model: 'gpt-mini', budget: 0.3 });
+  const aiRow = (recordId: string) =>
+    member.charges.create({
+      actionId: 'ai-write-gpt-mini',
+      workbookId: 'wb_1',
+      recordId,
+      field: 'summary',
+      runId,
+      usage: { inputTokens: 800, outputTokens: 200 },
+    });
+  await aiRow('rec_1');
+  return refusalOf(aiRow('rec_2'));
+}

@@ -37,6 +37,19 @@ function renderBudget(client: CreditClient, locale: string, props: Partial<HostP
   return { container: view.container, input: within(view.container).getByRole('textbox') };
 }
 
+/** A host with a Run button enabled only while the field holds a budget. */
+function HostWithRun() {
+  const [budget, setBudget] = useState<number | null>(5);
+  return (
+    <>
+      <AiRunBudgetInput model="gpt-mini" rows={10} inputTokens={800} value={budget} onValueChange={setBudget} />
+      <button type="button" disabled={budget === null}>
+        Run
+      </button>
+    </>
+  );
+}
+
 const member = async () => (await createTestWorkspace('starter-monthly')).connect('member');
 
 describe('AiRunBudgetInput in Chromium', () => {
@@ -58,7 +71,33 @@ describe('AiRunBudgetInput in Chromium', () => {
     await userEvent.keyboard('{Control>}a{/Control}-3');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveAccessibleDescription(expect.stringContaining('Credits cannot be negative.'));
-    expect(reported.at(-1)).toBe(1000.5);
+    expect(reported.at(-1)).toBeNull();
+  });
+
+  it('R9: a host’s Run button follows the field’s validity from the keyboard: disabled on 0 and on abc, axe clean', async () => {
+    const { client } = await member();
+    const view = renderWithCredits(<HostWithRun />, { client, locale: 'en-US' });
+    const input = within(view.container).getByRole('textbox');
+    const run = within(view.container).getByRole('button', { name: 'Run' });
+    await userEvent.tab();
+    expect(input).toHaveFocus();
+    await userEvent.keyboard('{Control>}a{/Control}0');
+    expect(input).toHaveValue('0');
+    expect(run).toBeDisabled();
+    // A disabled button is no stop on the way: Tab leaves the page's controls.
+    await userEvent.tab();
+    expect(run).not.toHaveFocus();
+    await userEvent.tab({ shift: true });
+    await userEvent.keyboard('{Control>}a{/Control}7');
+    expect(run).toBeEnabled();
+    await userEvent.keyboard('abc');
+    expect(run).toBeDisabled();
+    await screen.findByText('≈0.16 / row · ≈1.6 credits for 10 rows');
+    await expectNoAxeViolations(view.container);
+    await userEvent.keyboard('{Backspace}{Backspace}{Backspace}');
+    expect(run).toBeEnabled();
+    await userEvent.tab();
+    expect(run).toHaveFocus();
   });
 
   it('reads fullwidth digits typed in ja-JP', async () => {

@@ -3,18 +3,30 @@ import { useState } from 'react';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { AiRunBudgetInput, type AiRunBudgetInputProps } from './ai-run-budget-input';
 
-/** A host page that holds the budget, as the controlled input needs; the `onValueChange` arg hears every value. */
-function ControlledBudget(args: AiRunBudgetInputProps) {
+/**
+ * A host page that holds the budget, as the controlled input needs; the `onValueChange` arg hears every value.
+ * With `runButton`, the host's Run button too, enabled only while the field holds a budget.
+ */
+function ControlledBudget({ runButton, ...args }: AiRunBudgetInputProps & { runButton?: boolean }) {
   const [value, setValue] = useState(args.value);
-  return (
+  const input = (
     <AiRunBudgetInput
       {...args}
       value={value}
-      onValueChange={(next) => {
+      onValueChange={(next, validity) => {
         setValue(next);
-        args.onValueChange(next);
+        args.onValueChange(next, validity);
       }}
     />
+  );
+  if (!runButton) return input;
+  return (
+    <div style={{ display: 'grid', gap: '0.5rem', justifyItems: 'start' }}>
+      {input}
+      <button type="button" disabled={value === null}>
+        Run AI summary
+      </button>
+    </div>
   );
 }
 
@@ -91,20 +103,42 @@ export const Typing: Story = {
   play: async ({ args, canvas }) => {
     const input = canvas.getByRole('textbox', budgetInput);
     await userEvent.type(input, '1,250.5');
-    await expect(args.onValueChange).toHaveBeenLastCalledWith(1250.5);
+    await expect(args.onValueChange).toHaveBeenLastCalledWith(1250.5, { valid: true, problem: null });
     await userEvent.tab();
     await expect(input).toHaveValue('1,250.5');
   },
 };
 
-/** Text that is not an amount is marked invalid with the reason; the host keeps the last valid budget. */
+/** Text that is not an amount is marked invalid with the reason; the host hears no budget, and why. */
 export const Invalid: Story = {
   play: async ({ args, canvas }) => {
     const input = canvas.getByRole('textbox', budgetInput);
     await userEvent.type(input, '12.5.0');
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await expect(canvas.getByText('Enter a number of credits.')).toBeVisible();
-    await expect(args.onValueChange).toHaveBeenLastCalledWith(12.5);
+    await expect(args.onValueChange).toHaveBeenLastCalledWith(null, {
+      valid: false,
+      problem: 'Enter a number of credits.',
+    });
+  },
+};
+
+/** The host disables its Run button while the text is no budget: `0` over a budget of 5. */
+export const InvalidDisablesRun: Story = {
+  args: { value: 5 },
+  render: (args) => <ControlledBudget {...args} runButton />,
+  play: async ({ args, canvas }) => {
+    const input = canvas.getByRole('textbox', budgetInput);
+    const run = canvas.getByRole('button', { name: 'Run AI summary' });
+    await expect(run).toBeEnabled();
+    await userEvent.tripleClick(input);
+    await userEvent.keyboard('0');
+    await expect(canvas.getByText('A run budget must be more than 0 credits.')).toBeVisible();
+    await expect(run).toBeDisabled();
+    await expect(args.onValueChange).toHaveBeenLastCalledWith(null, {
+      valid: false,
+      problem: 'A run budget must be more than 0 credits.',
+    });
   },
 };
 
@@ -203,7 +237,7 @@ export const German: Story = {
     const input = canvas.getByRole('textbox', budgetInput);
     await expect(await canvas.findByText('≈0,298 / row · ≈298 credits for 1.000 rows')).toBeVisible();
     await userEvent.type(input, '1.000,5');
-    await waitFor(() => expect(args.onValueChange).toHaveBeenLastCalledWith(1000.5));
+    await waitFor(() => expect(args.onValueChange).toHaveBeenLastCalledWith(1000.5, { valid: true, problem: null }));
   },
 };
 
@@ -212,6 +246,6 @@ export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ args, canvas }) => {
     await userEvent.type(canvas.getByRole('textbox', budgetInput), '１，２５０．５');
-    await waitFor(() => expect(args.onValueChange).toHaveBeenLastCalledWith(1250.5));
+    await waitFor(() => expect(args.onValueChange).toHaveBeenLastCalledWith(1250.5, { valid: true, problem: null }));
   },
 };

@@ -1,4 +1,4 @@
-import { AiRunBudgetInput, type AiRunBudgetInputProps } from '@creditkit/react';
+import { AiRunBudgetInput, type AiRunBudgetInputProps, type AiRunBudgetValidity } from '@creditkit/react';
 import type { CreditClient } from '@creditkit/sdk';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -35,6 +35,27 @@ async function renderBudget(client: CreditClient, locale: string, props: Partial
   return { input, reported };
 }
 
+/** A host with a Run button enabled only while the field holds a budget; `checks` hears every validity. */
+function HostWithRun({ checks }: { checks: AiRunBudgetValidity[] }) {
+  const [budget, setBudget] = useState<number | null>(5);
+  return (
+    <>
+      <AiRunBudgetInput
+        model="gpt-mini"
+        rows={10}
+        value={budget}
+        onValueChange={(next, validity) => {
+          checks.push(validity);
+          setBudget(next);
+        }}
+      />
+      <button type="button" disabled={budget === null}>
+        Run with {String(budget)}
+      </button>
+    </>
+  );
+}
+
 const member = async () => (await createTestWorkspace('starter-monthly')).connect('member');
 
 describe('AiRunBudgetInput against the reference server', () => {
@@ -46,8 +67,8 @@ describe('AiRunBudgetInput against the reference server', () => {
 
     await userEvent.clear(input);
     await userEvent.type(input, '1.000,5');
-    // Cleared, then each prefix that reads as a budget: `1.0` and `1.00` are no German numbers, `1.000` is 1000.
-    expect(reported).toEqual([null, 1, 1000, 1000.5]);
+    // Cleared, then each prefix: `1.`, `1.0` and `1.00` are no German numbers, so no budget; `1.000` is 1000.
+    expect(reported).toEqual([null, 1, null, null, null, 1000, 1000, 1000.5]);
     await userEvent.tab();
     expect(input).toHaveValue('1.000,5');
     expect(input).toHaveAttribute('aria-invalid', 'false');
@@ -65,21 +86,23 @@ describe('AiRunBudgetInput against the reference server', () => {
     ['Infinity', 'Enter a number of credits.'],
     ['2000000000', 'That is more credits than can be set.'],
     ['0.0', 'A run budget must be more than 0 credits.'],
-  ])('refuses %s in en-US: keeps the text, marks it invalid and says why, and reports nothing', async (typed, why) => {
-    const { client } = await member();
-    const { input, reported } = await renderBudget(client, 'en-US', { initial: 50 });
-    await userEvent.clear(input);
-    await userEvent.type(input, typed.slice(0, -1));
-    const reportedBefore = reported.length;
-    await userEvent.type(input, typed.slice(-1));
-    await userEvent.tab();
-    expect(reported).toHaveLength(reportedBefore);
-    expect(input).toHaveValue(typed);
-    expect(input).toHaveAttribute('aria-invalid', 'true');
-    expect(input).toHaveAccessibleDescription(expect.stringContaining(why));
-    expect(screen.getByText(why)).toHaveAttribute('aria-live', 'polite');
-    expect(input.closest('.ck-root')).toHaveAttribute('data-state', 'invalid');
-  });
+  ])(
+    'refuses %s in en-US: keeps the text, marks it invalid and says why, and reports no budget',
+    async (typed, why) => {
+      const { client } = await member();
+      const { input, reported } = await renderBudget(client, 'en-US', { initial: 50 });
+      await userEvent.clear(input);
+      await userEvent.type(input, typed.slice(0, -1));
+      await userEvent.type(input, typed.slice(-1));
+      await userEvent.tab();
+      expect(reported.at(-1)).toBeNull();
+      expect(input).toHaveValue(typed);
+      expect(input).toHaveAttribute('aria-invalid', 'true');
+      expect(input).toHaveAccessibleDescription(expect.stringContaining(why));
+      expect(screen.getByText(why)).toHaveAttribute('aria-live', 'polite');
+      expect(input.closest('.ck-root')).toHaveAttribute('data-state', 'invalid');
+    },
+  );
 
   it('refuses 1,000.5 in de-DE as ambiguous, then reports null when cleared', async () => {
     const { client } = await member();
@@ -88,7 +111,8 @@ describe('AiRunBudgetInput against the reference server', () => {
     await userEvent.type(input, '1,000.5');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveAccessibleDescription(expect.stringContaining('Enter a number of credits.'));
-    expect(reported).toEqual([null, 1]);
+    // `1,000` is one in de-DE; the `.` after it makes the text ambiguous, so no budget.
+    expect(reported).toEqual([null, 1, 1, 1, 1, 1, null, null]);
 
     await userEvent.clear(input);
     expect(reported.at(-1)).toBeNull();
@@ -172,6 +196,39 @@ describe('AiRunBudgetInput against the reference server', () => {
     const { client } = await member();
     await renderBudget(client, 'en-US', { model: 'gpt-unicorn', inputTokens: 10, outputTokens: 10 });
     expect(await screen.findByText('No estimate available.')).toHaveAttribute('data-state', 'error');
+  });
+
+  it('R9: tells the host when the text is no budget, so a Run button is disabled, never run on a stale or default budget', async () => {
+    const { client } = await member();
+    const checks: AiRunBudgetValidity[] = [];
+    renderWithCredits(<HostWithRun checks={checks} />, { client, locale: 'en-US' });
+    const input = screen.getByRole('textbox', { name: 'Run budget (credits)' });
+    const run = () => screen.getByRole('button', { name: /^Run with/ });
+    expect(run()).toBeEnabled();
+
+    // Typed over the selected 5, as a reader replaces a value: no empty text on the way.
+    await userEvent.type(input, '0', { initialSelectionStart: 0, initialSelectionEnd: 1 });
+    expect(input).toHaveValue('0');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(run()).toBeDisabled();
+    expect(checks.at(-1)).toEqual({ valid: false, problem: 'A run budget must be more than 0 credits.' });
+
+    await userEvent.clear(input);
+    await userEvent.type(input, '7');
+    expect(run()).toHaveAccessibleName('Run with 7');
+    expect(checks.at(-1)).toEqual({ valid: true, problem: null });
+    await userEvent.type(input, 'abc');
+    // Not the last valid budget (7): the text means none.
+    expect(run()).toBeDisabled();
+    expect(checks.at(-1)).toEqual({ valid: false, problem: 'Enter a number of credits.' });
+    await userEvent.tab();
+    expect(input).toHaveValue('7abc');
+    expect(run()).toBeDisabled();
+
+    await userEvent.clear(input);
+    expect(checks.at(-1)).toEqual({ valid: true, problem: null });
+    await userEvent.type(input, '12.5');
+    expect(run()).toHaveAccessibleName('Run with 12.5');
   });
 
   it('takes the host id and label, so a host label can name it', async () => {

@@ -5,6 +5,18 @@ import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { RunEstimate } from './run-estimate';
 import { useDebouncedValue } from './use-debounced-value';
 
+/**
+ * Whether the text in `<AiRunBudgetInput>` is a budget, as `onValueChange` reports it with every edit. A host
+ * that must not start a run without a budget disables its Run button while the value is null; one that allows
+ * a run without a budget tells empty text (`valid`) from text that is no budget (`!valid`).
+ */
+export interface AiRunBudgetValidity {
+  /** False while the text is not a budget (`0`, `abc`, `-5`, too many decimals): the value is then null. */
+  valid: boolean;
+  /** Why the text is not a budget, in the provider's words (`messages.runBudget.zero`, `messages.amountInput`); null when valid. */
+  problem: string | null;
+}
+
 /** The props of `<AiRunBudgetInput>`: it reads the balance, rates, locale and strings from `<CreditProvider>`. */
 export interface AiRunBudgetInputProps {
   /** The AI model the run uses (`gpt-mini`): its rates price the estimate. */
@@ -13,8 +25,12 @@ export interface AiRunBudgetInputProps {
   rows: number;
   /** The budget in credits (up to 3 decimals), or null for none. */
   value: number | null;
-  /** Called with every valid budget typed, and with null when the text is cleared; never with invalid text. */
-  onValueChange: (next: number | null) => void;
+  /**
+   * Called on every edit with the budget the text now means, or null when it means none: cleared, or not a
+   * budget. `validity` says which, and why not, so a host can disable its Run button and never run on a
+   * budget the reader has typed over.
+   */
+  onValueChange: (next: number | null, validity: AiRunBudgetValidity) => void;
   /** Prompt tokens per row: the estimate is then computed here, with no request per keystroke. */
   inputTokens?: number;
   /** The prompt text, when its tokens are not counted: the server counts them, a pause after the last change. */
@@ -38,7 +54,7 @@ const promptPauseMs = 400;
  * The budget of an AI run (R9): a locale-aware amount input (`1.000,5` is 1000.5 in de-DE) that keeps
  * whatever the reader types, marks it invalid with the reason until it reads as a budget, and shows the
  * run's estimate with polite warnings when the estimate is above the budget or the budget above the
- * spendable balance. Controlled: the host holds `value`.
+ * spendable balance. Controlled: the host holds `value`, which is null while the text is no budget.
  *
  * `data-state`: the root `empty` · `valid` · `invalid`; the estimate `loading` · `ready` · `own-key` · `error`;
  * the warnings `over-budget` · `within-budget` and `over-balance` · `within-balance`.
@@ -98,7 +114,7 @@ export function AiRunBudgetInput(props: AiRunBudgetInputProps): ReactNode {
           const typed = event.target.value;
           setDraft(typed);
           const next = read(typed);
-          if (!next.problem && next.value !== value) onValueChange(next.value ?? null);
+          onValueChange(next.value ?? null, { valid: !next.problem, problem: next.problem ?? null });
         }}
       />
       {/* Always present and polite: a live region must exist before its text changes, and text that is

@@ -23,6 +23,29 @@ describe('CreditCostBadge in Chromium', () => {
   });
 });
 
+describe('CreditCostBadge details in Chromium', () => {
+  it('R8: shows provider and data type to sighted readers, or keeps them to the description and tooltip, axe clean', async () => {
+    const { client } = await (await createTestWorkspace()).connect('member');
+    for (const theme of ['light', 'dark'] as const) {
+      const view = renderWithCredits(
+        <p>
+          <CreditCostBadge actionId="find-work-email" theme={theme} />
+          <CreditCostBadge actionId="find-mobile-phone" theme={theme} showDetails={false} />
+        </p>,
+        { client, locale: 'en-US' },
+      );
+      await screen.findByRole('group', { name: 'Find work email: 1 credit' });
+      const shown = screen.getByText('Provider: mailfinder · Data: email');
+      expect(shown).toBeVisible();
+      expect(shown.closest('.ck-cost-badge__details')?.getBoundingClientRect().width).toBeGreaterThan(50);
+      const kept = await screen.findByText('Provider: phonebook · Data: mobile_phone');
+      expect(kept.closest('.ck-cost-badge__details')?.getBoundingClientRect().width).toBeLessThanOrEqual(1);
+      await expectNoAxeViolations(view.container);
+      view.unmount();
+    }
+  });
+});
+
 describe('CreditCostBadge accessibility in Chromium', () => {
   it('has no axe violations while loading', async () => {
     const { container } = renderWithCredits(<CreditCostBadge actionId="find-work-email" />, {

@@ -67,6 +67,21 @@ function Panel(args: Parameters<typeof CreditCostBadge>[0]) {
 export const Lookup: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('group', { name: 'Find work email: 1 credit' })).toBeVisible();
+    // Provider and data type show after the cost, for sighted readers too.
+    await expect(canvas.getByText('Provider: mailfinder · Data: email')).toBeVisible();
+  },
+};
+
+/** R8: for a dense panel, the provider and data type only describe the badge and show as a pointer's tooltip. */
+export const DetailsHidden: Story = {
+  args: { actionId: 'find-mobile-phone', showDetails: false },
+  play: async ({ canvas }) => {
+    const badge = await canvas.findByRole('group', { name: 'Find mobile phone number: 10 credits' });
+    await expect(badge).toHaveAttribute('title', 'Provider: phonebook · Data: mobile_phone');
+    await expect(badge).toHaveAttribute('data-details', 'hidden');
+    // Clipped to a pixel: read as the description, not shown.
+    const details = badge.querySelector('.ck-cost-badge__details');
+    await expect(details?.getBoundingClientRect().width).toBeLessThanOrEqual(1);
   },
 };
 

@@ -31,6 +31,26 @@ describe('CreditCostBadge against the reference server', () => {
     expect(requests.filter((request) => request.startsWith('/v1/actions'))).toHaveLength(1);
   });
 
+  it('R8: shows provider and data type to sighted readers too, unless the host keeps them to the description', async () => {
+    const { client } = await (await createTestWorkspace()).connect('member');
+    renderWithCredits(
+      <>
+        <CreditCostBadge actionId="find-work-email" />
+        <CreditCostBadge actionId="find-mobile-phone" showDetails={false} />
+      </>,
+      { client, locale: 'en-US' },
+    );
+    const email = await badgeOf('Find work email: 1 credit');
+    expect(email).toHaveAttribute('data-details', 'visible');
+    expect(email).toHaveAccessibleDescription('Provider: mailfinder · Data: email');
+    expect(email).not.toHaveAttribute('title');
+    const phone = await badgeOf('Find mobile phone number: 10 credits');
+    expect(phone).toHaveAttribute('data-details', 'hidden');
+    expect(phone).toHaveAccessibleDescription('Provider: phonebook · Data: mobile_phone');
+    // Hidden from sight, the details are still a pointer's tooltip.
+    expect(phone).toHaveAttribute('title', 'Provider: phonebook · Data: mobile_phone');
+  });
+
   it('R8: says "Free" for the free domain lookup', async () => {
     const { client } = await (await createTestWorkspace()).connect('member');
     renderWithCredits(<CreditCostBadge actionId="lookup-company-domain" />, { client, locale: 'en-US' });

@@ -11,6 +11,11 @@ export interface CreditCostBadgeProps {
   actionId: string;
   /** A whole number of rows: the badge then shows what a run over them costs instead of one row's price. */
   rows?: number;
+  /**
+   * Shows the provider and data type after the cost, as secondary text (the default). `false` keeps them to the
+   * badge's description and a pointer's tooltip, for panels too dense for them.
+   */
+  showDetails?: boolean;
   /** Opt-in dark theme, set as `data-theme` on the badge's `.ck-root`. */
   theme?: 'light' | 'dark';
   /** More classes for the root, next to `ck-root`. */
@@ -19,12 +24,19 @@ export interface CreditCostBadgeProps {
 
 /**
  * What an action costs before it runs (R8): "2 credits", "Free", "Free · own key" when the workspace's
- * own key pays (R10), "≈0.28 credits / row" for AI actions (R9), or the run's total for `rows`. Its
- * accessible description names the provider and the data type. Hundreds on one panel share one request.
+ * own key pays (R10), "≈0.28 credits / row" for AI actions (R9), or the run's total for `rows`. The provider
+ * and the data type follow as secondary text and describe the badge. Hundreds on one panel share one request.
  *
- * `data-state`: `loading` · `priced` · `free` · `own-key` · `not-found` · `error`; `data-kind`: `lookup` · `ai`.
+ * `data-state`: `loading` · `priced` · `free` · `own-key` · `not-found` · `error`; `data-kind`: `lookup` · `ai`;
+ * `data-details`: `visible` · `hidden`.
  */
-export function CreditCostBadge({ actionId, rows, theme, className }: CreditCostBadgeProps): ReactNode {
+export function CreditCostBadge({
+  actionId,
+  rows,
+  showDetails = true,
+  theme,
+  className,
+}: CreditCostBadgeProps): ReactNode {
   const { data: action, status, error } = useActionCost(actionId);
   const { costBadge, common } = useCreditMessages();
   const { formatCredits, formatCount } = useCreditFormat();
@@ -55,6 +67,7 @@ export function CreditCostBadge({ actionId, rows, theme, className }: CreditCost
         : rows !== undefined
           ? costBadge.total(formatCredits(total), total, formatCount(rows), rows)
           : (kind === 'ai' ? costBadge.perRow : costBadge.cost)(formatCredits(credits), credits);
+  const details = costBadge.details(provider, action.dataType);
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a <fieldset> groups form controls and cannot sit inline; the group gives the badge its name and description
@@ -65,10 +78,12 @@ export function CreditCostBadge({ actionId, rows, theme, className }: CreditCost
       aria-describedby={ownKey ? `${descriptionId}p ${descriptionId}k` : `${descriptionId}p`}
       data-state={state}
       data-kind={kind}
+      data-details={showDetails ? 'visible' : 'hidden'}
+      title={showDetails ? undefined : details}
     >
       {cost}
       <span className="ck-cost-badge__details">
-        <span id={`${descriptionId}p`}>{costBadge.details(provider, action.dataType)}</span>
+        <span id={`${descriptionId}p`}>{details}</span>
         {ownKey && <span id={`${descriptionId}k`}>{costBadge.ownKeyHint(provider)}</span>}
       </span>
     </span>

@@ -4,17 +4,36 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { expectNoAxeViolations } from '../../../test/support/axe';
-import { emailCharge, reachEnrichmentLimit, reachWorkbookLimit, refusalOf } from '../../../test/support/charges';
+import {
+  emailCharge,
+  exhaustRunBudget,
+  reachEnrichmentLimit,
+  reachWorkbookLimit,
+  refusalOf,
+} from '../../../test/support/charges';
 import { renderWithCredits } from '../../../test/support/render-with-credits';
 import { workspaceWithUsers } from '../../../test/support/test-workspace';
 
 // Real Chromium, real keyboard events, the real server; the kit's stylesheet is loaded, so axe checks its colours.
 
+/** A theme variable as the browser resolves it inside `root`. */
+function themeColour(root: HTMLElement, variable: string): string {
+  const probe = root.appendChild(document.createElement('span'));
+  probe.style.color = `var(${variable})`;
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
+
 describe('LimitReachedNotice in Chromium', () => {
   it('R11: an admin raises the limit from the notice with the keyboard alone, and focus comes back', async () => {
     const { admin, member } = await workspaceWithUsers();
     const error = await reachWorkbookLimit(admin.client, member.client);
-    renderWithCredits(<LimitReachedNotice error={error} />, { client: admin.client, role: 'admin', locale: 'en-US' });
+    const view = renderWithCredits(<LimitReachedNotice error={error} />, {
+      client: admin.client,
+      role: 'admin',
+      locale: 'en-US',
+    });
     expect(screen.getByRole('alert')).toHaveTextContent('This workbook has reached its credit limit.');
 
     await userEvent.tab();
@@ -33,7 +52,50 @@ describe('LimitReachedNotice in Chromium', () => {
     expect(await admin.client.spendLimits.retrieve({ workbookId: 'wb_1' })).toMatchObject({ limit: 10 });
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(raise).toHaveFocus();
+    // The raise cleared the notice and its button with it: focus stays where the notice is, not lost to the page.
+    const root = view.container.querySelector('.ck-root');
+    await waitFor(() => expect(root).toHaveFocus());
+    expect(raise).not.toBeInTheDocument();
+  });
+
+  it('R11: raised from its own dialog with the keyboard, the notice clears once Done closes the dialog', async () => {
+    const { admin, member } = await workspaceWithUsers();
+    const error = await reachWorkbookLimit(admin.client, member.client);
+    const view = renderWithCredits(<LimitReachedNotice error={error} />, { client: admin.client, role: 'admin' });
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Workbook credit limit' });
+    await waitFor(() => expect(within(dialog).getByRole('switch')).toHaveFocus());
+    await userEvent.tab();
+    await userEvent.keyboard('{Control>}a{/Control}25{Enter}');
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Done' })).toHaveFocus());
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('alert')).toBeEmptyDOMElement());
+    expect(view.container.querySelector('.ck-root')).toHaveAttribute('data-state', 'idle');
+    await waitFor(() => expect(view.container.querySelector('.ck-root')).toHaveFocus());
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('R9: a used run budget is no danger: the accent marks it, Continue is one Tab away, axe clean light and dark', async () => {
+    const { member } = await workspaceWithUsers();
+    const error = await exhaustRunBudget(member.client, 'run_3');
+    for (const theme of ['light', 'dark'] as const) {
+      let continued = 0;
+      const view = renderWithCredits(
+        <LimitReachedNotice error={error} theme={theme} onContinueRun={() => (continued += 1)} />,
+        { client: member.client, role: 'member' },
+      );
+      const root = view.container.querySelector('.ck-root') as HTMLElement;
+      expect(getComputedStyle(root).borderLeftColor).toBe(themeColour(root, '--ck-color-accent'));
+      expect(getComputedStyle(root).borderLeftColor).not.toBe(themeColour(root, '--ck-color-danger'));
+      await userEvent.tab();
+      expect(screen.getByRole('button', { name: 'Continue with a bigger budget' })).toHaveFocus();
+      await userEvent.keyboard('{Enter}');
+      expect(continued).toBe(1);
+      await expectNoAxeViolations(view.container);
+      view.unmount();
+    }
   });
 
   it('has no axe violations for a workbook limit, for admins and members, light and dark', async () => {
@@ -81,7 +143,7 @@ describe('LimitReachedNotice in Chromium', () => {
     members.unmount();
 
     const run = renderWithCredits(<LimitReachedNotice error={runError} />, { client: admin.client, role: 'admin' });
-    expect(screen.getByRole('alert')).toHaveTextContent('This run has spent its whole budget.');
+    expect(screen.getByRole('alert')).toHaveTextContent(/^This run used its [\d.]+-credit budget\./);
     await expectNoAxeViolations(run.container);
   });
 

@@ -146,15 +146,43 @@ export const OutOfCreditsMember: Story = {
   },
 };
 
-/** R9: an AI run spent its budget (4 of 5, and a row costs 4): a run's budget is fixed, nothing to raise. */
+/** R9: an AI run used its budget (4 of 5, and a row costs 4): said as a budget; without `onContinueRun`, no way on. */
 export const RunBudgetExhausted: Story = {
   parameters: { creditkit: { scenario: 'normal' }, refusal: { run: budgetRun, charges: runRefusal } },
   play: async ({ canvas, canvasElement }) => {
     await waitForWidgetState(canvasElement, 'reached');
     await expect(canvas.getByRole('alert')).toHaveTextContent(
-      'This run has spent its whole budget.Limit 5 · spent 4 · 1 left',
+      'This run used its 5-credit budget.4 credits spent · 1 credit left, not enough for the next row.',
     );
     await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+/** R9: the host wires `onContinueRun`: a new run with a bigger budget for the rows not yet done. */
+export const RunBudgetContinue: Story = {
+  args: { onContinueRun: fn() },
+  globals: { role: 'member' },
+  parameters: { creditkit: { scenario: 'normal' }, refusal: { run: budgetRun, charges: runRefusal } },
+  play: async ({ args, canvas, canvasElement }) => {
+    await waitForWidgetState(canvasElement, 'reached');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue with a bigger budget' }));
+    await expect(args.onContinueRun).toHaveBeenCalledOnce();
+  },
+};
+
+/** R11: raised from its own dialog, the notice clears once the dialog says Done, though the host still holds the error. */
+export const ClearedAfterRaise: Story = {
+  parameters: { docs: { story: { inline: false, iframeHeight: 460 } } },
+  play: async ({ canvas, canvasElement }) => {
+    await waitForWidgetState(canvasElement, 'reached');
+    await userEvent.click(canvas.getByRole('button', { name: 'Raise the limit' }));
+    const dialog = within(await withinPage(canvasElement).findByRole('dialog', { name: 'Workbook credit limit' }));
+    const input = await dialog.findByRole('textbox', { name: 'Limit (credits)' });
+    await userEvent.clear(input);
+    await userEvent.type(input, '1,000{Enter}');
+    await userEvent.click(await dialog.findByRole('button', { name: 'Done' }));
+    await waitForWidgetState(canvasElement, 'idle');
+    await expect(canvas.getByRole('alert')).toBeEmptyDOMElement();
   },
 };
 

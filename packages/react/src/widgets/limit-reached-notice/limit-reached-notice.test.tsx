@@ -2,7 +2,13 @@ import { createCreditStore, creditQueryKeys, LimitReachedNotice } from '@creditk
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { emailCharge, reachEnrichmentLimit, reachWorkbookLimit, refusalOf } from '../../../test/support/charges';
+import {
+  emailCharge,
+  exhaustRunBudget,
+  reachEnrichmentLimit,
+  reachWorkbookLimit,
+  refusalOf,
+} from '../../../test/support/charges';
 import { renderWithCredits } from '../../../test/support/render-with-credits';
 import { workspaceWithUsers } from '../../../test/support/test-workspace';
 
@@ -29,6 +35,62 @@ describe('LimitReachedNotice against the reference server', () => {
     expect(await within(dialog).findByText('Limit saved')).toBeInTheDocument();
     expect(await admin.client.spendLimits.retrieve({ workbookId: 'wb_1' })).toMatchObject({ limit: 10, remaining: 8 });
     await member.client.charges.create(emailCharge('rec_3'));
+  });
+
+  it('R11: a refusal handed in as `error` follows its limit: cleared once raised from its own dialog', async () => {
+    const { admin, member } = await workspaceWithUsers();
+    const error = await reachWorkbookLimit(admin.client, member.client);
+    const user = userEvent.setup();
+    const view = renderWithCredits(<LimitReachedNotice error={error} />, { client: admin.client, role: 'admin' });
+    const root = view.container.querySelector('.ck-root');
+    expect(notice()).toHaveTextContent('Limit 2 · spent 2 · 0 left');
+
+    await user.click(screen.getByRole('button', { name: 'Raise the limit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Workbook credit limit' });
+    const input = await within(dialog).findByRole('textbox', { name: 'Limit (credits)' });
+    await user.clear(input);
+    await user.type(input, '1.5{Enter}');
+    await user.click(within(dialog).getByRole('button', { name: 'Save anyway' }));
+    expect(await within(dialog).findByText('Limit saved')).toBeInTheDocument();
+    // Lowered, still blocking: the notice says the new numbers, not the refusal's.
+    expect(view.container.querySelector('[role="alert"]')).toHaveTextContent('Limit 1.5 · spent 2 · 0 left');
+
+    await user.clear(input);
+    await user.type(input, '10{Enter}');
+    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // Raised with room left: nothing blocks any more, though the host still holds the old error.
+    expect(notice()).toBeEmptyDOMElement();
+    expect(root).toHaveAttribute('data-state', 'idle');
+  });
+
+  it('R11: a refusal handed in as `error` clears on the limit.cleared event of a raise made elsewhere', async () => {
+    const { admin, member } = await workspaceWithUsers();
+    const error = await reachWorkbookLimit(admin.client, member.client);
+    renderWithCredits(<LimitReachedNotice error={error} />, { client: member.client, role: 'member' });
+    expect(notice()).toHaveTextContent('Limit 2 · spent 2 · 0 left');
+    await waitFor(() => expect(member.answered).toContain('/v1/events'));
+
+    await admin.client.spendLimits.update({ workbookId: 'wb_1' }, { enabled: true, limit: 25 });
+    await waitFor(() => expect(notice()).toBeEmptyDOMElement());
+  });
+
+  it('R9: says a run used its budget, not a limit, and offers to continue with a bigger one when the host can', async () => {
+    const { member } = await workspaceWithUsers();
+    const error = await exhaustRunBudget(member.client, 'run_2');
+    let continued = 0;
+    const user = userEvent.setup();
+    const view = renderWithCredits(<LimitReachedNotice error={error} onContinueRun={() => (continued += 1)} />, {
+      client: member.client,
+      role: 'member',
+    });
+    expect(notice()).toHaveTextContent(
+      'This run used its 0.3-credit budget.0.28 credits spent · 0.02 credits left, not enough for the next row.',
+    );
+    expect(notice()).not.toHaveTextContent(/limit/i);
+    expect(view.container.querySelector('.ck-root')).toHaveAttribute('data-scope', 'run');
+    await user.click(screen.getByRole('button', { name: 'Continue with a bigger budget' }));
+    expect(continued).toBe(1);
   });
 
   it('R11, R20: tells a member to ask an admin, and offers no way to raise the limit', async () => {
@@ -80,7 +142,9 @@ describe('LimitReachedNotice against the reference server', () => {
       }),
     );
     renderWithCredits(<LimitReachedNotice error={error} />, { client: admin.client, role: 'admin' });
-    expect(notice()).toHaveTextContent('This run has spent its whole budget.Limit 0.001 · spent 0 · 0.001 left');
+    expect(notice()).toHaveTextContent(
+      'This run used its 0.001-credit budget.0 credits spent · 0.001 credits left, not enough for the next row.',
+    );
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 

@@ -1,9 +1,10 @@
 import { InsufficientCreditsError, type LimitDetails, SpendLimitReachedError } from '@creditkit/sdk';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
 import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { useCreditRole } from '../../hooks/use-credit-role';
 import { useLimitReached } from '../../hooks/use-limit-reached';
+import { useLiveRefusal } from '../../hooks/use-live-refusal';
 import { SpendLimitDialog } from '../spend-limit-dialog/spend-limit-dialog';
 
 /** The props of `<LimitReachedNotice>`: a caught refusal, or nothing to follow the workspace's latest one. */
@@ -17,6 +18,12 @@ export interface LimitReachedNoticeProps {
   error?: unknown;
   /** Offered to admins when the workspace balance blocked the charge (R14, R17): a "Buy credits" button. */
   onBuyCredits?: () => void;
+  /**
+   * Offered to anyone who can run (R20) when an AI run spent its budget (R9): a "Continue with a bigger
+   * budget" button. A run's budget is fixed when it opens, so the host opens a new run with a bigger budget
+   * for the rows not yet done.
+   */
+  onContinueRun?: () => void;
   /** Opt-in dark theme, set as `data-theme` on the widget's `.ck-root` and on its dialog. */
   theme?: 'light' | 'dark';
   /** More classes for the root, next to `ck-root`. */
@@ -30,34 +37,51 @@ function refusalOf(error: unknown): LimitDetails | null {
 }
 
 /**
- * Says which limit blocked a charge (the workspace balance, a workbook's or an enrichment's limit, a run
- * budget) with its limit, spend and what remains, as an alert. Admins get the way out: a
- * `SpendLimitDialog` to raise a workbook or enrichment limit, or `onBuyCredits`; members are told to ask
- * an admin (R20). A run's budget is fixed when the run starts, so it offers nothing to raise.
+ * Says which limit blocked a charge (the workspace balance, a workbook's or an enrichment's limit) with its
+ * limit, spend and what remains, as an alert. Admins get the way out: a `SpendLimitDialog` to raise a
+ * workbook or enrichment limit, or `onBuyCredits`; members are told to ask an admin (R20). A workbook or
+ * enrichment limit is followed: the notice shows its numbers as they change and clears once the limit is
+ * raised with room left or turned off, saved from its own dialog or elsewhere (`limit.cleared`), even while
+ * the host still holds the error. A run that spent its budget (R9) is said as a budget, not a limit: it is
+ * fixed when the run opens, so the way on is a new run with a bigger one (`onContinueRun`).
  * Renders an empty live region while nothing is blocked, so the notice is announced when it appears.
+ *
+ * `data-state`: `reached` · `idle`; `data-scope`: `workspace` · `workbook` · `enrichment` · `run`.
  */
-export function LimitReachedNotice({ error, onBuyCredits, theme, className }: LimitReachedNoticeProps): ReactNode {
-  const { limitReached: text, balance } = useCreditMessages();
+export function LimitReachedNotice({
+  error,
+  onBuyCredits,
+  onContinueRun,
+  theme,
+  className,
+}: LimitReachedNoticeProps): ReactNode {
+  const { limitReached: text, balance, common } = useCreditMessages();
   const { formatCredits } = useCreditFormat();
   const isAdmin = useCreditRole() === 'admin';
   const latestReached = useLimitReached();
-  const current = refusalOf(error) ?? latestReached;
+  const current = useLiveRefusal(refusalOf(error) ?? latestReached);
   // Raising the limit clears it; the notice, and the dialog in it, stay until the admin closes the dialog.
   const [raising, setRaising] = useState(false);
   const [shown, setShown] = useState(current);
   if (shown !== current && (current || !raising)) setShown(current);
+  const root = useRef<HTMLDivElement>(null);
+  const blocked = current !== null;
 
   const scope = shown?.scope;
   const raisable = scope === 'workbook' || scope === 'enrichment';
+  const credits = (amount: number) => common.credits(formatCredits(amount), amount);
   const titles: Record<string, string> = {
     workspace: text.workspace,
     workbook: text.workbook,
     enrichment: text.enrichment,
-    run: text.run,
+    run: shown ? text.runBudget(formatCredits(shown.limit), shown.limit) : '',
   };
   const hint = raisable ? text.askAdminToRaise : scope === 'workspace' ? text.askAdminToBuy : undefined;
   return (
     <div
+      ref={root}
+      // Focus lands here when a raise clears the notice, and the button that opened the dialog with it.
+      tabIndex={-1}
       className={`ck-root ck-limit-reached ${className ?? ''}`.trim()}
       data-theme={theme}
       data-state={shown ? 'reached' : 'idle'}
@@ -70,7 +94,13 @@ export function LimitReachedNotice({ error, onBuyCredits, theme, className }: Li
             <p className="ck-limit-reached__details">
               {scope === 'workspace'
                 ? balance.spendable(formatCredits(shown.remaining), shown.remaining)
-                : text.details(formatCredits(shown.limit), formatCredits(shown.spent), formatCredits(shown.remaining))}
+                : scope === 'run'
+                  ? text.runBudgetDetails(credits(shown.spent), credits(shown.remaining))
+                  : text.details(
+                      formatCredits(shown.limit),
+                      formatCredits(shown.spent),
+                      formatCredits(shown.remaining),
+                    )}
             </p>
             {!isAdmin && hint && <p className="ck-limit-reached__hint">{hint}</p>}
           </>
@@ -81,12 +111,22 @@ export function LimitReachedNotice({ error, onBuyCredits, theme, className }: Li
           {...(scope === 'workbook' ? { workbookId: shown.id } : { enrichmentId: shown.id })}
           open={raising}
           onOpenChange={setRaising}
+          onCloseAutoFocus={(event) => {
+            if (blocked) return;
+            event.preventDefault();
+            root.current?.focus();
+          }}
           theme={theme}
         >
           <button type="button" className="ck-limit-reached__action">
             {text.raiseLimit}
           </button>
         </SpendLimitDialog>
+      )}
+      {scope === 'run' && onContinueRun && (
+        <button type="button" className="ck-limit-reached__action" onClick={onContinueRun}>
+          {text.continueRun}
+        </button>
       )}
       {isAdmin && scope === 'workspace' && onBuyCredits && (
         <button type="button" className="ck-limit-reached__action" onClick={onBuyCredits}>

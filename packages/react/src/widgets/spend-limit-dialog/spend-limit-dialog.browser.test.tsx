@@ -6,6 +6,7 @@ import { userEvent } from 'vitest/browser';
 import { expectNoAxeViolations } from '../../../test/support/axe';
 import { emailCharge } from '../../../test/support/charges';
 import { refusedClient } from '../../../test/support/clients';
+import { textContrast } from '../../../test/support/contrast';
 import { renderWithCredits } from '../../../test/support/render-with-credits';
 import { workspaceWithUsers } from '../../../test/support/test-workspace';
 
@@ -48,6 +49,58 @@ describe('SpendLimitDialog in Chromium', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(trigger).toHaveFocus();
+  });
+
+  it('R11: once saved from the keyboard, Done has the focus and Enter closes; the typed limit’s remainder shows first', async () => {
+    const { admin, member } = await workspaceWithUsers();
+    await member.client.charges.create(emailCharge('rec_1'));
+    renderWithCredits(<SpendLimitDialog workbookId="wb_1" />, { client: admin.client, role: 'admin', locale: 'en-US' });
+    const { trigger, dialog } = await openWithKeyboard('{Enter}');
+    await userEvent.keyboard(' ');
+    await userEvent.tab();
+    await userEvent.keyboard('25');
+    expect(within(dialog).getByText('24 credits remaining once saved')).toBeVisible();
+    await expectNoAxeViolations();
+    await userEvent.keyboard('{Enter}');
+    expect(await within(dialog).findByText('Limit saved')).toBeVisible();
+    const done = within(dialog).getByRole('button', { name: 'Done' });
+    await waitFor(() => expect(done).toHaveFocus());
+    expect(within(dialog).getByText('24 credits remaining')).toBeVisible();
+    await expectNoAxeViolations();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(trigger).toHaveFocus();
+  });
+
+  it('R20: a disabled limit input looks disabled, its amount still readable (4.5:1), light and dark, axe clean', async () => {
+    const { admin } = await workspaceWithUsers();
+    await admin.client.spendLimits.update({ workbookId: 'wb_1' }, { enabled: true, limit: 40 });
+    for (const theme of ['light', 'dark'] as const) {
+      const admins = renderWithCredits(<SpendLimitDialog workbookId="wb_1" defaultOpen theme={theme} />, {
+        client: admin.client,
+        role: 'admin',
+      });
+      const enabledInput = await screen.findByRole('textbox', { name: 'Limit (credits)' });
+      const enabledLook = getComputedStyle(enabledInput);
+      const [enabledBackground, enabledBorder] = [enabledLook.backgroundColor, enabledLook.borderStyle];
+      admins.unmount();
+
+      const members = renderWithCredits(<SpendLimitDialog workbookId="wb_1" defaultOpen theme={theme} />, {
+        client: admin.client,
+        role: 'member',
+      });
+      const input = await screen.findByRole('textbox', { name: 'Limit (credits)' });
+      expect(input).toBeDisabled();
+      const look = getComputedStyle(input);
+      expect(look.backgroundColor).not.toBe(enabledBackground);
+      expect(enabledBorder).toBe('solid');
+      expect(look.borderStyle).toBe('dashed');
+      expect(look.cursor).toBe('not-allowed');
+      expect(look.opacity).toBe('1');
+      expect(textContrast(input)).toBeGreaterThanOrEqual(4.5);
+      await expectNoAxeViolations();
+      members.unmount();
+    }
   });
 
   it('opens with Space too, confirms a limit below the spend with Enter, and keeps Tab inside', async () => {

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ids } from '../../../storybook/scenarios/histories';
 import { withinPage } from '../../../storybook/story-helpers';
 import { SpendLimitDialog } from './spend-limit-dialog';
@@ -94,6 +94,20 @@ export const SaveLimit: Story = {
     await userEvent.click(dialog.getByRole('button', { name: 'Save limit' }));
     await expect(await dialog.findByText('Limit saved')).toBeVisible();
     await expect(dialog.getByText('1,853 credits remaining')).toBeVisible();
+    await waitFor(() => expect(dialog.getByRole('button', { name: 'Done' })).toHaveFocus());
+  },
+};
+
+/** The limit being typed: what it would leave shows next to what the saved one leaves, until it is saved. */
+export const RemainingOnceSaved: Story = {
+  parameters: { creditkit: { scenario: 'limitReached' } },
+  play: async ({ canvasElement }) => {
+    const dialog = await loadedDialog(canvasElement);
+    const input = dialog.getByRole('textbox', { name: 'Limit (credits)' });
+    await userEvent.clear(input);
+    await userEvent.type(input, '700');
+    await expect(dialog.getByText('4 credits remaining')).toBeVisible();
+    await expect(dialog.getByText('53 credits remaining once saved')).toBeVisible();
   },
 };
 

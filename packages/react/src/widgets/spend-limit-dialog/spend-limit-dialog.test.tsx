@@ -167,6 +167,56 @@ describe('SpendLimitDialog against the reference server', () => {
     expect(await admin.client.spendLimits.retrieve({ workbookId: 'wb_1' })).toMatchObject({ enabled: true, limit: 2 });
   });
 
+  it('R11: the remaining line follows the typed limit, before and after the save', async () => {
+    const { admin, member } = await workspaceWithUsers();
+    await admin.client.spendLimits.update({ workbookId: 'wb_1' }, { enabled: true, limit: 5 });
+    await member.client.charges.create(emailCharge('rec_1'));
+    const user = userEvent.setup();
+    renderWithCredits(<SpendLimitDialog workbookId="wb_1" />, { client: admin.client, role: 'admin' });
+    const dialog = await openDialog(user);
+    expect(within(dialog).getByText('4 credits remaining')).toBeInTheDocument();
+    const input = within(dialog).getByRole('textbox', { name: 'Limit (credits)' });
+    await user.clear(input);
+    await user.type(input, '12.5');
+    expect(within(dialog).getByText('11.5 credits remaining once saved')).toBeInTheDocument();
+    expect(within(dialog).getByText('4 credits remaining')).toBeInTheDocument();
+    await user.clear(input);
+    await user.type(input, 'x');
+    expect(within(dialog).queryByText(/once saved/)).not.toBeInTheDocument();
+    await user.clear(input);
+    await user.type(input, '0.5');
+    expect(within(dialog).getByText('0 credits remaining once saved')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('switch', { name: 'Limit credit spend' }));
+    expect(within(dialog).getByText('No limit once saved')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('switch', { name: 'Limit credit spend' }));
+    await user.clear(input);
+    await user.type(input, '9{Enter}');
+    expect(await within(dialog).findByText('Limit saved')).toBeInTheDocument();
+    expect(within(dialog).getByText('8 credits remaining')).toBeInTheDocument();
+    expect(within(dialog).queryByText(/once saved/)).not.toBeInTheDocument();
+  });
+
+  it('R11: once saved, Cancel becomes Done and takes the focus, and Done closes the dialog', async () => {
+    const { admin } = await workspaceWithUsers();
+    const user = userEvent.setup();
+    renderWithCredits(<SpendLimitDialog workbookId="wb_1" />, { client: admin.client, role: 'admin' });
+    const dialog = await openDialog(user);
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('switch', { name: 'Limit credit spend' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Limit (credits)' }), '40{Enter}');
+    expect(await within(dialog).findByText('Limit saved')).toBeInTheDocument();
+    const done = within(dialog).getByRole('button', { name: 'Done' });
+    expect(done).toHaveFocus();
+    expect(within(dialog).queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    // Editing again makes the save pending a new decision: Cancel is back.
+    await user.type(within(dialog).getByRole('textbox', { name: 'Limit (credits)' }), '0');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Limit (credits)' }), '{Enter}');
+    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await admin.client.spendLimits.retrieve({ workbookId: 'wb_1' })).toMatchObject({ limit: 400 });
+  });
+
   it('R11: saves a limit above what is spent without asking', async () => {
     const { admin, member } = await workspaceWithUsers();
     await member.client.charges.create(emailCharge('rec_1'));

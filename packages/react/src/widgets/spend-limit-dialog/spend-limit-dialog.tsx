@@ -29,8 +29,13 @@ export type SpendLimitDialogProps = SpendLimitDialogTarget & {
   open?: boolean | undefined;
   /** Open on first render, uncontrolled. */
   defaultOpen?: boolean | undefined;
-  /** Called when the dialog opens or closes: its trigger, Cancel, Escape or a click outside. */
+  /** Called when the dialog opens or closes: its trigger, Cancel or Done, Escape or a click outside. */
   onOpenChange?: ((open: boolean) => void) | undefined;
+  /**
+   * Called as the closed dialog gives the focus back to its trigger; `event.preventDefault()` keeps it from
+   * doing so, for a host that removes the trigger on close and puts the focus somewhere else itself.
+   */
+  onCloseAutoFocus?: ((event: Event) => void) | undefined;
   /**
    * The theme of the default trigger and of the dialog. The dialog renders at the end of `<body>`, out
    * of reach of a `data-theme` set around the trigger, so it is said here.
@@ -55,6 +60,7 @@ export function SpendLimitDialog({
   open,
   defaultOpen,
   onOpenChange,
+  onCloseAutoFocus,
   theme,
   className,
 }: SpendLimitDialogProps): ReactNode {
@@ -77,7 +83,7 @@ export function SpendLimitDialog({
            * carries a nonce. A plain backdrop and a CSS scroll lock (the stylesheet's :has() rule) do the same.
            */}
           <div className="ck-spend-limit__backdrop" />
-          <Dialog.Content className="ck-spend-limit__content">
+          <Dialog.Content className="ck-spend-limit__content" onCloseAutoFocus={onCloseAutoFocus}>
             <Dialog.Title className="ck-spend-limit__title">{title}</Dialog.Title>
             <Dialog.Description className="ck-spend-limit__description">{text.description}</Dialog.Description>
             <SpendLimitForm target={target} />

@@ -1,3 +1,4 @@
+import { limitRemaining, toCredits, toThousandths } from '@creditkit/rules';
 import { AuthenticationError, PermissionDeniedError, type SpendLimit, type SpendLimitTarget } from '@creditkit/sdk';
 import * as Dialog from '@radix-ui/react-dialog';
 import * as Switch from '@radix-ui/react-switch';
@@ -49,6 +50,7 @@ function SpendLimitFields({ spendLimit, shown }: { spendLimit: SpendLimitResult;
   const [confirming, setConfirming] = useState(false);
   const id = useId();
   const fields = useRef<HTMLDivElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
   const reasonId = isAdmin ? undefined : `${id}r`;
   const credits = (amount: number) => common.credits(formatCredits(amount), amount);
 
@@ -57,6 +59,19 @@ function SpendLimitFields({ spendLimit, shown }: { spendLimit: SpendLimitResult;
   // A limit switched off keeps its amount, so switching it on again restores it.
   const limit = parsed.ok ? parsed.value : (shown.limit ?? 0);
   const pending = updateState.status === 'pending';
+  const saved = updateState.status === 'success';
+  // What the typed limit would leave, computed as the server does (in thousandths), next to the saved one until saved.
+  const typedLimit = parsed.ok ? parsed.value : null;
+  const unsaved = enabled !== shown.enabled || (enabled && typedLimit !== shown.limit);
+  const typedRemaining =
+    typedLimit === null ? null : toCredits(limitRemaining(toThousandths(typedLimit), toThousandths(shown.spent)));
+  const onceSaved = !unsaved
+    ? null
+    : !enabled
+      ? text.noLimitOnceSaved
+      : typedRemaining === null
+        ? null
+        : text.remainingOnceSaved(formatCredits(typedRemaining), typedRemaining);
   const { error } = updateState;
   const failure =
     error === undefined
@@ -80,6 +95,11 @@ function SpendLimitFields({ spendLimit, shown }: { spendLimit: SpendLimitResult;
     setConfirming(false);
     void update({ enabled, limit });
   };
+
+  // Saved: nothing is left to cancel, so the button that closes says Done and takes the focus, one key from closing.
+  useEffect(() => {
+    if (saved) close.current?.focus();
+  }, [saved]);
 
   // The limit arrives after the dialog opened: focus moves from the dialog itself to its first control.
   useEffect(() => {
@@ -143,15 +163,18 @@ function SpendLimitFields({ spendLimit, shown }: { spendLimit: SpendLimitResult;
               ? text.remaining(formatCredits(shown.remaining), shown.remaining)
               : text.noLimit}
           </span>
+          {onceSaved && <span className="ck-spend-limit__once-saved">{onceSaved}</span>}
         </p>
         <p id={`${id}a`} role="alert" className="ck-spend-limit__alert">
           {confirming ? text.confirmBelowSpent(credits(limit), credits(shown.spent)) : failure}
         </p>
         <p role="status" className="ck-spend-limit__status">
-          {updateState.status === 'success' ? text.saved : null}
+          {saved ? text.saved : null}
         </p>
         <div className="ck-spend-limit__footer">
-          <Dialog.Close className="ck-spend-limit__button">{text.cancel}</Dialog.Close>
+          <Dialog.Close ref={close} className="ck-spend-limit__button">
+            {saved ? text.done : text.cancel}
+          </Dialog.Close>
           <button
             type="submit"
             className="ck-spend-limit__button"
