@@ -29,6 +29,15 @@ module.exports = [
     limit: '20 KB',
   },
   {
+    // A host's webhook receiver (a backend or an edge function): the signature check (Web Crypto, 1 KB) and the
+    // schemas every event is checked against (zod/mini, the balance's and the charge's: most of the rest).
+    name: '@creditkit/sdk/webhooks: verifyWebhook',
+    path: 'packages/sdk/dist/webhooks.js',
+    import: '{ verifyWebhook }',
+    gzip: true,
+    limit: '10.8 KB',
+  },
+  {
     // What the kit adds to an app that already has an SDK client: the cache, provider, hooks, strings
     // and all eight widgets (each widget's own share is printed by test/widget-sizes.mjs).
     name: '@creditkit/react: everything, on top of the SDK',

@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-const entry = { index: 'src/index.ts', schemas: 'src/schemas.ts' };
+const entry = { index: 'src/index.ts', schemas: 'src/schemas.ts', webhooks: 'src/webhooks.ts' };
 
 export default defineConfig([
   { entry, format: ['esm'], dts: true, sourcemap: true, clean: true, target: 'es2022' },

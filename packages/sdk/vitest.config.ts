@@ -7,6 +7,7 @@ export default defineConfig({
     alias: {
       // Tests import the package by its public name, as its users do, without a build first.
       '@creditkit/sdk/schemas': fileURLToPath(new URL('./src/schemas.ts', import.meta.url)),
+      '@creditkit/sdk/webhooks': fileURLToPath(new URL('./src/webhooks.ts', import.meta.url)),
       '@creditkit/sdk': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },
   },
