@@ -6,6 +6,7 @@ import { userEvent } from 'vitest/browser';
 import { expectNoAxeViolations } from '../../../test/support/axe';
 import { emailCharge } from '../../../test/support/charges';
 import { refusedClient } from '../../../test/support/clients';
+import { watchInjectedStyles } from '../../../test/support/injected-styles';
 import { renderWithCredits } from '../../../test/support/render-with-credits';
 import { workspaceWithUsers } from '../../../test/support/test-workspace';
 
@@ -76,13 +77,7 @@ describe('SpendLimitDialog in Chromium', () => {
 
   it('works under a strict CSP: opening injects no <style>, and the page behind does not scroll', async () => {
     const { admin } = await workspaceWithUsers();
-    const injected: string[] = [];
-    const observer = new MutationObserver((mutations) => {
-      for (const mutation of mutations) {
-        for (const node of mutation.addedNodes) if (node.nodeName === 'STYLE') injected.push(node.textContent ?? '');
-      }
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    const styles = watchInjectedStyles();
     renderWithCredits(<SpendLimitDialog workbookId="wb_1" />, { client: admin.client, role: 'admin' });
     expect(getComputedStyle(document.documentElement).overflow).not.toBe('hidden');
     await openWithKeyboard();
@@ -90,8 +85,7 @@ describe('SpendLimitDialog in Chromium', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(getComputedStyle(document.documentElement).overflow).not.toBe('hidden');
-    observer.disconnect();
-    expect(injected).toEqual([]);
+    expect(styles.stop()).toEqual([]);
   });
 
   it('has no axe violations open for an admin, in the light and the dark theme', async () => {
