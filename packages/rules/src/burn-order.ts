@@ -33,3 +33,11 @@ export function allocate(grants: readonly GrantState[], amount: Thousandths, now
   if (left > 0) throw new RangeError(`allocate: ${left} thousandths not covered by the grants`);
   return debits;
 }
+
+/** What a charge's debits leave in the grants (R2): each grant less what was taken from it, the others as they were. */
+export function applyDebits(grants: readonly GrantState[], debits: readonly Debit[]): GrantState[] {
+  return grants.map((grant) => {
+    const taken = debits.filter((debit) => debit.grantId === grant.id).reduce((sum, debit) => sum + debit.amount, 0);
+    return taken === 0 ? grant : { ...grant, remaining: grant.remaining - taken };
+  });
+}

@@ -6,7 +6,7 @@
 export { MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './amount-limits';
 export type { Thousandths } from './amounts';
 export { hasAtMostThreeDecimals, maxAmount, toCredits, toThousandths } from './amounts';
-export { allocate, compareBurnOrder, spendableGrants } from './burn-order';
+export { allocate, applyDebits, compareBurnOrder, spendableGrants } from './burn-order';
 export { isCalendarDate } from './calendar-date';
 export type { ChargeContext, ChargeDecision } from './charge';
 export { decideCharge, spendableBalance } from './charge';
@@ -16,6 +16,8 @@ export type { PlanPeriod, PlanRule, RenewingPlan, RolloverRule } from './plans';
 export { periodEnd } from './plans';
 export type { ModelRates } from './pricing';
 export { priceTokens, runCost } from './pricing';
+export type { QuotedRowOutcome, QuoteStop, RunQuote, RunQuoteInput } from './quote-run';
+export { quoteRun } from './quote-run';
 export type { RefundDecision } from './refund';
 export { decideRefund } from './refund';
 export type { RenewalInput, RenewalPlan } from './renewal';

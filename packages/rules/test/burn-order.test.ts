@@ -1,8 +1,8 @@
 import type { GrantState } from '@creditkit/rules';
-import { allocate, compareBurnOrder, spendableBalance, spendableGrants } from '@creditkit/rules';
+import { allocate, applyDebits, compareBurnOrder, spendableBalance, spendableGrants } from '@creditkit/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyDebits, at, credits, DAY, grant, HOUR, sumOf } from './fixtures';
+import { at, credits, DAY, grant, HOUR, sumOf } from './fixtures';
 
 const now = at('2025-03-10T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);

@@ -1,7 +1,7 @@
 import type { ChargeContext, ChargeDecision, GrantState, LimitState, Refusal } from '@creditkit/rules';
-import { decideCharge, priceTokens, spendableBalance } from '@creditkit/rules';
+import { applyDebits, decideCharge, priceTokens, spendableBalance } from '@creditkit/rules';
 import { describe, expect, it } from 'vitest';
-import { applyDebits, at, credits, DAY, grant, HOUR, sumOf } from './fixtures';
+import { at, credits, DAY, grant, HOUR, sumOf } from './fixtures';
 
 const now = at('2025-03-10T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);

@@ -1,4 +1,5 @@
 import type { Debit, GrantSource, GrantState, PlanRule, RenewalPlan, Thousandths } from '@creditkit/rules';
+import { applyDebits } from '@creditkit/rules';
 
 /** Credits to thousandths without a float round trip in the test data. */
 export function credits(amount: number): Thousandths {
@@ -26,14 +27,6 @@ export function grant(
     expiresAt: dates.expiresAt,
     createdAt: dates.createdAt ?? dates.effectiveAt,
   };
-}
-
-/** What the store does with a charge's debits (R2): each grant loses what was taken from it. */
-export function applyDebits(grants: readonly GrantState[], debits: readonly Debit[]): GrantState[] {
-  return grants.map((g) => {
-    const taken = debits.filter((debit) => debit.grantId === g.id).reduce((sum, debit) => sum + debit.amount, 0);
-    return taken === 0 ? g : { ...g, remaining: g.remaining - taken };
-  });
 }
 
 /** What the store does with a refund (R15): each grant gets back what it lost. */

@@ -1,7 +1,7 @@
 import type { ChargeContext, Debit, GrantState } from '@creditkit/rules';
-import { decideCharge, decideRefund, spendableGrants } from '@creditkit/rules';
+import { applyDebits, decideCharge, decideRefund, spendableGrants } from '@creditkit/rules';
 import { describe, expect, it } from 'vitest';
-import { applyCredits, applyDebits, at, credits, DAY, grant, sumOf } from './fixtures';
+import { applyCredits, at, credits, DAY, grant, sumOf } from './fixtures';
 
 const now = at('2025-03-10T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);

@@ -1,8 +1,8 @@
 import type { GrantState, PlanRule, RenewalInput } from '@creditkit/rules';
-import { allocate, periodEnd, planRenewal, rolloverAllowed, spendableGrants } from '@creditkit/rules';
+import { allocate, applyDebits, periodEnd, planRenewal, rolloverAllowed, spendableGrants } from '@creditkit/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyDebits, applyRenewal, at, credits, DAY, grant, HOUR, planAndRollover, plans, sumOf } from './fixtures';
+import { applyRenewal, at, credits, DAY, grant, HOUR, planAndRollover, plans, sumOf } from './fixtures';
 
 function renewal(plan: PlanRule, nextPlan: PlanRule, grants: readonly GrantState[], end: Date, delayMs = 0) {
   const input: RenewalInput = { now: end, plan, nextPlan, periodEnd: end, grants, delayMs };

@@ -26,6 +26,8 @@ import {
 import * as problemSchemas from '../src/schemas/problem';
 import { problem, validationDetails } from '../src/schemas/problem';
 import * as purchaseSchemas from '../src/schemas/purchases';
+import * as quoteSchemas from '../src/schemas/quotes';
+import { quoteCreateParams, quoteRecordIds, quoteUsage } from '../src/schemas/quotes';
 import { type RouteContract, type RouteRefusal, routes } from '../src/schemas/routes';
 import * as sessionSchemas from '../src/schemas/sessions';
 import * as spendLimitSchemas from '../src/schemas/spend-limits';
@@ -51,6 +53,7 @@ const schemaModules: readonly Record<string, unknown>[] = [
   planSchemas,
   problemSchemas,
   purchaseSchemas,
+  quoteSchemas,
   sessionSchemas,
   spendLimitSchemas,
   usageSchemas,
@@ -58,7 +61,7 @@ const schemaModules: readonly Record<string, unknown>[] = [
 ];
 
 /** Routes that count prompt text on the server's shared token-counting threads, which may be full. */
-const promptCountingRoutes = new Set(['POST /v1/ai/estimates']);
+const promptCountingRoutes = new Set(['POST /v1/ai/estimates', 'POST /v1/quotes']);
 
 const creditsNote =
   'At most 3 decimals (`multipleOf: 0.001`): the server counts whole thousandths of a credit. Check the decimal ' +
@@ -100,6 +103,7 @@ const refinementNotes = new Map<ZodSchema, Json>([
     creditAmount,
     { description: `A credit amount, not negative. ${creditsNote}`, maximum: MAX_CREDITS, multipleOf: 0.001 },
   ],
+  [quoteRecordIds, { uniqueItems: true }],
   [
     positiveCreditAmount,
     { description: `A credit amount above zero. ${creditsNote}`, maximum: MAX_CREDITS, multipleOf: 0.001 },
@@ -109,22 +113,34 @@ const refinementNotes = new Map<ZodSchema, Json>([
 /**
  * A refinement that says "this field or that one" cannot be exported, and a top-level `anyOf` that only lists
  * `required` makes generators type the body as `unknown`. So the body is published as one complete object
- * shape per alternative, each requiring its field: generators type it as a union of the two.
+ * shape per alternative, each requiring its field: generators type it as a union of the two. When exactly one
+ * may be given (`exclusive`), each shape also refuses the others' fields, so the shapes never overlap.
  */
-const eitherFieldRequired = new Map<ZodSchema, readonly string[]>([
-  [aiEstimateCreateParams, ['inputTokens', 'prompt']],
+const eitherFieldRequired = new Map<ZodSchema, { fields: readonly string[]; exclusive: boolean }>([
+  [aiEstimateCreateParams, { fields: ['inputTokens', 'prompt'], exclusive: false }],
+  [quoteUsage, { fields: ['inputTokens', 'prompt'], exclusive: false }],
+  [quoteCreateParams, { fields: ['recordIds', 'rows'], exclusive: true }],
 ]);
 
-function splitByRequiredField(jsonSchema: Json, fields: readonly string[]): void {
+function splitByRequiredField(jsonSchema: Json, fields: readonly string[], exclusive: boolean): void {
   const { type, properties, required, additionalProperties } = jsonSchema;
   const shared = Array.isArray(required) ? required : [];
   for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
-  jsonSchema.anyOf = fields.map((name) => ({
-    type,
-    properties,
-    required: [...shared, name],
-    ...(additionalProperties === undefined ? {} : { additionalProperties }),
-  }));
+  // A shape that has `field`: the value `not` refuses in the shapes of the other fields.
+  const having = (field: string): Json => ({
+    properties: { [field]: (properties as Record<string, Json>)[field] },
+    required: [field],
+  });
+  jsonSchema.anyOf = fields.map((name) => {
+    const others = fields.filter((other) => other !== name).map(having);
+    return {
+      type,
+      properties,
+      required: [...shared, name],
+      ...(additionalProperties === undefined ? {} : { additionalProperties }),
+      ...(exclusive ? { not: others.length === 1 ? others[0] : { anyOf: others } } : {}),
+    };
+  });
 }
 
 const accessNotes: Record<RouteContract['access'], string> = {
@@ -343,7 +359,7 @@ function convertSchemas(
       const notes = refinementNotes.get(zodSchema);
       if (notes) Object.assign(jsonSchema, notes);
       const alternatives = eitherFieldRequired.get(zodSchema);
-      if (alternatives) splitByRequiredField(jsonSchema, alternatives);
+      if (alternatives) splitByRequiredField(jsonSchema, alternatives.fields, alternatives.exclusive);
       // Each event's `type` is a constant, so exactly one branch matches: `oneOf`, told apart by `type`.
       if (zodSchema === creditEvent) {
         const { anyOf } = jsonSchema;

@@ -82,7 +82,9 @@ export {
   quoteCreateParams,
   quotedRecord,
   quotedRowOutcome,
+  quoteRecordIds,
   quoteStop,
+  quoteUsage,
 } from './schemas/quotes';
 export type { RouteAccess, RouteContract, RouteRefusal } from './schemas/routes';
 export { routes } from './schemas/routes';

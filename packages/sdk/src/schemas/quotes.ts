@@ -14,6 +14,31 @@ function hasNoRepeats(ids: readonly string[]): boolean {
   return new Set(ids).size === ids.length;
 }
 
+/** The records a run would charge, in its order: 1–1,000 ids, each once. */
+export const quoteRecordIds = z
+  .array(resourceId)
+  .check(
+    z.minLength(1),
+    z.maxLength(MAX_QUOTE_RECORDS),
+    z.refine(hasNoRepeats, { error: 'Each record id may appear once.' }),
+  );
+
+/** The tokens of one AI row: `inputTokens` counted by the caller, or the `prompt` for the server to count (R9). */
+export const quoteUsage = z
+  .object({
+    /** Prompt tokens per row, at most 10,000,000; when given, `prompt` is not counted. */
+    inputTokens: z.optional(tokenCount),
+    /** The prompt text of one row, at most 200,000 characters, counted by the server's tokenizer. */
+    prompt: z.optional(z.string().check(maxCharacters(MAX_PROMPT_LENGTH))),
+    /** Expected output tokens per row, at most 10,000,000. */
+    outputTokens: tokenCount,
+  })
+  .check(
+    z.refine((usage) => usage.inputTokens !== undefined || usage.prompt !== undefined, {
+      error: 'Give inputTokens or prompt.',
+    }),
+  );
+
 /**
  * What a run would cost, asked before it starts (R23): the action over records (or a bare row count), in the
  * workbook / enrichment / run the run's charges will name. Nothing is charged, reserved or written.
@@ -31,15 +56,7 @@ export const quoteCreateParams = z
      * already paid for this action and field are counted as such (R13). Give `rows` instead when the ids are
      * not known yet.
      */
-    recordIds: z.optional(
-      z
-        .array(resourceId)
-        .check(
-          z.minLength(1),
-          z.maxLength(MAX_QUOTE_RECORDS),
-          z.refine(hasNoRepeats, { error: 'Each record id may appear once.' }),
-        ),
-    ),
+    recordIds: z.optional(quoteRecordIds),
     /**
      * How many rows the run would charge, 1–10,000, when their ids are not known: no row counts as already paid.
      * Give `recordIds` or `rows`, not both.
@@ -47,30 +64,20 @@ export const quoteCreateParams = z
     rows: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_QUOTE_ROWS))),
     /** The bulk enrichment the run belongs to; its spend limit applies (R12). */
     enrichmentId: z.optional(resourceId),
-    /** The open AI run whose budget the charges would settle against (R9). */
+    /**
+     * The AI run whose budget the charges would settle against (R9); a run the workspace does not have is a 404,
+     * and a completed run stops the quote at its first row to charge (`run_completed`).
+     */
     runId: z.optional(resourceId),
     /** Why the run happens (R24): `run` (the default) skips rows already paid; `rerun` and `auto_update` charge them. */
     trigger: z.optional(z.enum(chargeTriggers)),
     /**
-     * The tokens of one row of an AI action, priced by the action's model (R9): `inputTokens` as counted by you,
-     * or the `prompt` text for the server to count; required for an AI action, refused for a lookup.
+     * The tokens of one row of an AI action, priced by the action's model as its charge with these tokens would
+     * be (R9): `inputTokens` as counted by you, or the `prompt` text for the server to count as an AI estimate
+     * counts it. Required for an AI action (else 400 `usage_required`); a lookup has a fixed price and refuses
+     * it (400 `usage_not_applicable`).
      */
-    usage: z.optional(
-      z
-        .object({
-          /** Prompt tokens per row, at most 10,000,000; when given, `prompt` is not counted. */
-          inputTokens: z.optional(tokenCount),
-          /** The prompt text of one row, at most 200,000 characters, counted by the server's tokenizer. */
-          prompt: z.optional(z.string().check(maxCharacters(MAX_PROMPT_LENGTH))),
-          /** Expected output tokens per row, at most 10,000,000. */
-          outputTokens: tokenCount,
-        })
-        .check(
-          z.refine((usage) => usage.inputTokens !== undefined || usage.prompt !== undefined, {
-            error: 'Give inputTokens or prompt.',
-          }),
-        ),
-    ),
+    usage: z.optional(quoteUsage),
   })
   .check(
     z.refine((params) => (params.recordIds === undefined) !== (params.rows === undefined), {
@@ -130,7 +137,10 @@ export const quote = z.object({
   ownKeyRows: count,
   /** Rows after the stop, which the run would not reach. */
   notReachedRows: count,
-  /** Credits one charged row costs, priced as its charge would be (R8, R9). */
+  /**
+   * Credits one charged row costs, priced as its charge would be (R8, R9); 0 when the workspace has its own key
+   * for the action's provider (R10), as the action's `effectiveCredits` says.
+   */
   perRow: credits,
   /** Credits the run would take in all: `perRow` × `chargedRows`. */
   credits: creditTotal,

@@ -319,6 +319,17 @@ export const routes: readonly RouteContract[] = [
     response: quote,
     successStatus: 200,
     notFound: 'the action, or the run named by `runId`',
+    refusals: [
+      {
+        status: 400,
+        codes: ['usage_required', 'usage_not_applicable'],
+        description:
+          '`usage_required`: the action is an AI action, priced by its tokens, and `usage` is missing; ' +
+          '`usage_not_applicable`: the action is a lookup at a fixed price and `usage` was given. ' +
+          '`details.issues` names `usage`.',
+        details: validationDetails,
+      },
+    ],
   },
   {
     method: 'GET',

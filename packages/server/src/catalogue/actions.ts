@@ -41,6 +41,21 @@ export const actions: readonly CatalogueAction[] = [
   ai('ai-write-claude-haiku', 'Use AI (Claude Haiku)', 'claude-haiku'),
 ];
 
+/** Token counts of one AI row (R9). */
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/**
+ * What one charge of the action costs (R8, R9): an AI action's row at its model's rates when its tokens are
+ * given, else the list price (a lookup's price; a typical row for an AI action).
+ */
+export function actionPrice(action: CatalogueAction, usage: TokenUsage | undefined): number {
+  const model = action.model === null ? undefined : findModel(action.model);
+  return model && usage ? priceTokens(model.rates, usage.inputTokens, usage.outputTokens) : action.price;
+}
+
 export function findAction(id: string): CatalogueAction | undefined {
   return actions.find((candidate) => candidate.id === id);
 }

@@ -21,6 +21,7 @@ import { integrationRoutes } from './routes/integrations';
 import { ledgerRoutes } from './routes/ledger';
 import { planRoutes } from './routes/plans';
 import { purchaseRoutes } from './routes/purchases';
+import { quoteRoutes } from './routes/quotes';
 import { sessionRoutes } from './routes/sessions';
 import { spendLimitRoutes } from './routes/spend-limits';
 import { usageRoutes } from './routes/usage';
@@ -64,6 +65,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   balanceRoutes(app, options);
   actionRoutes(app, options);
   chargeRoutes(app, options);
+  quoteRoutes(app, options);
   spendLimitRoutes(app, options);
   usageRoutes(app, options);
   eventRoutes(app, options);

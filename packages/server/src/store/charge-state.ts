@@ -1,4 +1,4 @@
-import type { GrantState, LimitState, RunState, Thousandths } from '@creditkit/rules';
+import type { ChargeContext, ChargeTrigger, GrantState, LimitState, RunState, Thousandths } from '@creditkit/rules';
 import type { Queryable } from './database';
 import { type GrantRow, type SpendRow, toGrantState } from './rows';
 
@@ -16,13 +16,18 @@ export interface ChargeState {
   grants: GrantState[];
 }
 
+/** Where a charge counts: its workbook (R11), enrichment (R12) and run (R9). */
 export interface ChargeScopes {
-  actionId: string;
-  recordId: string;
-  field: string;
   workbookId: string;
   enrichmentId?: string | undefined;
   runId?: string | undefined;
+}
+
+/** An action on a record's field: the dedup key of a charge (R13). */
+export interface PaidKey {
+  actionId: string;
+  recordId: string;
+  field: string;
 }
 
 export const dedupKey = (actionId: string, recordId: string, field: string) =>
@@ -58,13 +63,48 @@ interface StateRow {
 }
 
 /**
- * Reads, in one statement, everything the charges depend on, creating the spend rows they will add to
- * and locking the rows they may change. The caller holds the workspace row lock (taken by an earlier
- * statement, so this one's snapshot already sees every commit made before the lock was granted).
+ * The one statement that reads what charges depend on. For charges (`lock`), it creates the spend rows they
+ * will add to and locks the rows they may change; for a quote, it only reads, in one snapshot.
  */
-export async function loadChargeState(
-  tx: Queryable,
+function chargeStateQuery(lock: boolean): string {
+  const forUpdate = lock ? ' FOR UPDATE' : '';
+  const newSpend = lock
+    ? `INSERT INTO spend (workspace_id, scope, scope_id) SELECT $1, * FROM unnest($5::text[], $6::text[])
+        ON CONFLICT (workspace_id, scope, scope_id) DO NOTHING
+        RETURNING scope, scope_id, spent, limit_enabled, credit_limit, reached_notified`
+    : 'SELECT scope, scope_id, spent, limit_enabled, credit_limit, reached_notified FROM spend WHERE false';
+  return `WITH
+      paid AS (
+        SELECT action_id, record_id, field, charge_id FROM dedup_keys
+         WHERE workspace_id = $1
+           AND (action_id, record_id, field) IN (SELECT * FROM unnest($7::text[], $2::text[], $3::text[]))),
+      run_rows AS (
+        SELECT id, budget, spent, status FROM runs
+         WHERE workspace_id = $1 AND (status = 'running' OR id = ANY($4::text[]))${forUpdate}),
+      new_spend AS (
+        ${newSpend}),
+      old_spend AS (
+        SELECT scope, scope_id, spent, limit_enabled, credit_limit, reached_notified FROM spend
+         WHERE workspace_id = $1 AND (scope, scope_id) IN (SELECT * FROM unnest($5::text[], $6::text[]))${forUpdate}),
+      grant_rows AS (
+        SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
+         WHERE workspace_id = $1 AND remaining > 0${forUpdate})
+    SELECT
+      (SELECT COALESCE(json_agg(paid), '[]') FROM paid) AS paid,
+      (SELECT COALESCE(json_agg(provider), '[]') FROM integration_keys WHERE workspace_id = $1) AS own_keys,
+      (SELECT COALESCE(json_agg(run_rows), '[]') FROM run_rows) AS runs,
+      (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT * FROM new_spend UNION ALL SELECT * FROM old_spend) AS s) AS spend,
+      (SELECT COALESCE(json_agg(grant_rows), '[]') FROM grant_rows) AS grants`;
+}
+
+const lockingQuery = chargeStateQuery(true);
+const readingQuery = chargeStateQuery(false);
+
+async function queryChargeState(
+  db: Queryable,
+  query: string,
   workspaceId: string,
+  paid: readonly PaidKey[],
   charges: readonly ChargeScopes[],
 ): Promise<ChargeState> {
   const scopes = new Map<string, [SpendRow['scope'], string]>();
@@ -74,41 +114,15 @@ export async function loadChargeState(
       scopes.set(spendKey('enrichment', charge.enrichmentId), ['enrichment', charge.enrichmentId]);
     }
   }
-  const [row] = await tx.query<StateRow>(
-    `WITH
-      paid AS (
-        SELECT action_id, record_id, field, charge_id FROM dedup_keys
-         WHERE workspace_id = $1
-           AND (action_id, record_id, field) IN (SELECT * FROM unnest($7::text[], $2::text[], $3::text[]))),
-      run_rows AS (
-        SELECT id, budget, spent, status FROM runs
-         WHERE workspace_id = $1 AND (status = 'running' OR id = ANY($4::text[])) FOR UPDATE),
-      new_spend AS (
-        INSERT INTO spend (workspace_id, scope, scope_id) SELECT $1, * FROM unnest($5::text[], $6::text[])
-        ON CONFLICT (workspace_id, scope, scope_id) DO NOTHING
-        RETURNING scope, scope_id, spent, limit_enabled, credit_limit, reached_notified),
-      old_spend AS (
-        SELECT scope, scope_id, spent, limit_enabled, credit_limit, reached_notified FROM spend
-         WHERE workspace_id = $1 AND (scope, scope_id) IN (SELECT * FROM unnest($5::text[], $6::text[])) FOR UPDATE),
-      grant_rows AS (
-        SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
-         WHERE workspace_id = $1 AND remaining > 0 FOR UPDATE)
-    SELECT
-      (SELECT COALESCE(json_agg(paid), '[]') FROM paid) AS paid,
-      (SELECT COALESCE(json_agg(provider), '[]') FROM integration_keys WHERE workspace_id = $1) AS own_keys,
-      (SELECT COALESCE(json_agg(run_rows), '[]') FROM run_rows) AS runs,
-      (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT * FROM new_spend UNION ALL SELECT * FROM old_spend) AS s) AS spend,
-      (SELECT COALESCE(json_agg(grant_rows), '[]') FROM grant_rows) AS grants`,
-    [
-      workspaceId,
-      charges.map((c) => c.recordId),
-      charges.map((c) => c.field),
-      charges.flatMap((c) => (c.runId === undefined ? [] : [c.runId])),
-      [...scopes.values()].map(([scope]) => scope),
-      [...scopes.values()].map(([, id]) => id),
-      charges.map((c) => c.actionId),
-    ],
-  );
+  const [row] = await db.query<StateRow>(query, [
+    workspaceId,
+    paid.map((key) => key.recordId),
+    paid.map((key) => key.field),
+    charges.flatMap((c) => (c.runId === undefined ? [] : [c.runId])),
+    [...scopes.values()].map(([scope]) => scope),
+    [...scopes.values()].map(([, id]) => id),
+    paid.map((key) => key.actionId),
+  ]);
   const state = row as StateRow;
   return {
     paid: new Map(state.paid.map((paid) => [dedupKey(paid.action_id, paid.record_id, paid.field), paid.charge_id])),
@@ -123,5 +137,66 @@ export async function loadChargeState(
         created_at: new Date(grant.created_at),
       }),
     ),
+  };
+}
+
+/**
+ * Reads, in one statement, everything the charges depend on, creating the spend rows they will add to
+ * and locking the rows they may change. The caller holds the workspace row lock (taken by an earlier
+ * statement, so this one's snapshot already sees every commit made before the lock was granted).
+ */
+export function loadChargeState(
+  tx: Queryable,
+  workspaceId: string,
+  charges: readonly (ChargeScopes & PaidKey)[],
+): Promise<ChargeState> {
+  return queryChargeState(tx, lockingQuery, workspaceId, charges, charges);
+}
+
+/**
+ * Reads the same state as `loadChargeState`, in one statement and one snapshot, for a quote (R23): the dedup
+ * keys of every record asked about, the scopes' spend (a scope never charged has no row: no limit, nothing
+ * spent), the runs, the grants and the own keys. It writes and locks nothing, so a quote never waits on a
+ * charge nor holds one up.
+ */
+export function readChargeState(
+  db: Queryable,
+  workspaceId: string,
+  paid: readonly PaidKey[],
+  scopes: ChargeScopes,
+): Promise<ChargeState> {
+  return queryChargeState(db, readingQuery, workspaceId, paid, [scopes]);
+}
+
+/** The run a charge names: null when it names none, undefined when the workspace has no such run (a 404). */
+export function namedRun(state: ChargeState, runId: string | undefined): RunState | null | undefined {
+  return runId === undefined ? null : state.runs.get(runId);
+}
+
+/**
+ * What `decideCharge` needs for a charge in these scopes, but whether its record was paid: the one place the
+ * store turns what it read into a decision's context, for a charge and for each row of a quote alike.
+ */
+export function scopeContext(
+  state: ChargeState,
+  charge: ChargeScopes & { trigger?: ChargeTrigger | undefined },
+  provider: string,
+  price: Thousandths,
+  run: RunState | null,
+  now: Date,
+): Omit<ChargeContext, 'paidBy'> {
+  const workbook = state.spend.get(spendKey('workbook', charge.workbookId));
+  const enrichment =
+    charge.enrichmentId === undefined ? undefined : state.spend.get(spendKey('enrichment', charge.enrichmentId));
+  return {
+    now,
+    price,
+    ownKey: state.ownKeyProviders.has(provider),
+    trigger: charge.trigger ?? 'run',
+    run,
+    enrichmentLimit: enrichment ? toLimit(enrichment) : null,
+    workbookLimit: workbook ? toLimit(workbook) : null,
+    grants: state.grants,
+    reservedByOtherRuns: reservedByOtherRuns(state.runs, charge.runId),
   };
 }

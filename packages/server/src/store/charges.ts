@@ -1,8 +1,15 @@
 import type { ChargeTrigger, GrantState, Refusal } from '@creditkit/rules';
-import { type ChargeDecision, decideCharge, decideRefund, priceTokens, spendableBalance } from '@creditkit/rules';
-import { findAction } from '../catalogue/actions';
-import { findModel } from '../catalogue/models';
-import { type ChargeState, dedupKey, loadChargeState, reservedByOtherRuns, spendKey, toLimit } from './charge-state';
+import { type ChargeDecision, decideCharge, decideRefund, spendableBalance } from '@creditkit/rules';
+import { actionPrice, findAction, type TokenUsage } from '../catalogue/actions';
+import {
+  type ChargeState,
+  dedupKey,
+  loadChargeState,
+  namedRun,
+  reservedByOtherRuns,
+  scopeContext,
+  spendKey,
+} from './charge-state';
 import type { Queryable } from './database';
 import { newId } from './ids';
 import { emitEvent, grantTotal, writeEntry } from './ledger-writes';
@@ -20,7 +27,7 @@ export interface ChargeRequest {
   runId?: string | undefined;
   /** Why the charge happens (R24); `run` when not given. */
   trigger?: ChargeTrigger | undefined;
-  usage?: { inputTokens: number; outputTokens: number } | undefined;
+  usage?: TokenUsage | undefined;
 }
 
 export type ChargeOutcome =
@@ -76,32 +83,16 @@ type Decided = Exclude<ChargeOutcome, { outcome: 'done' }> | { outcome: 'done'; 
 function decideOne(state: ChargeState, writes: ChargeWrites, request: ChargeRequest, now: Date): Decided {
   const action = findAction(request.actionId);
   if (!action) return { outcome: 'unknown', what: 'action' };
-  const run = request.runId === undefined ? null : state.runs.get(request.runId);
+  const run = namedRun(state, request.runId);
   if (run === undefined) return { outcome: 'unknown', what: 'run' };
 
-  const model = action.model === null ? undefined : findModel(action.model);
-  const price =
-    model && request.usage
-      ? priceTokens(model.rates, request.usage.inputTokens, request.usage.outputTokens)
-      : action.price;
+  const price = actionPrice(action, request.usage);
   const workbook = state.spend.get(spendKey('workbook', request.workbookId)) as SpendRow;
   const enrichment =
     request.enrichmentId === undefined ? undefined : state.spend.get(spendKey('enrichment', request.enrichmentId));
   const paid = dedupKey(action.id, request.recordId, request.field);
-  const trigger = request.trigger ?? 'run';
-
-  const decision: ChargeDecision = decideCharge({
-    now,
-    price,
-    ownKey: state.ownKeyProviders.has(action.provider),
-    paidBy: state.paid.get(paid) ?? null,
-    trigger,
-    run,
-    enrichmentLimit: enrichment ? toLimit(enrichment) : null,
-    workbookLimit: toLimit(workbook),
-    grants: state.grants,
-    reservedByOtherRuns: reservedByOtherRuns(state.runs, request.runId),
-  });
+  const context = scopeContext(state, request, action.provider, price, run, now);
+  const decision: ChargeDecision = decideCharge({ ...context, paidBy: state.paid.get(paid) ?? null });
 
   if (decision.outcome === 'refused') {
     const blocking =
@@ -127,7 +118,7 @@ function decideOne(state: ChargeState, writes: ChargeWrites, request: ChargeRequ
     enrichment_id: request.enrichmentId ?? null,
     audience_id: request.audienceId ?? null,
     run_id: request.runId ?? null,
-    trigger,
+    trigger: context.trigger,
     credits,
     status: decision.outcome,
     refund_reason: null,

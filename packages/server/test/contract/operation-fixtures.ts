@@ -100,6 +100,17 @@ function widestPeriod(request: OperationRequest): void {
   if (request.query.to !== undefined && request.query.from === undefined) request.query.from = '0001-01-01';
 }
 
+/**
+ * A quote of an AI action needs the tokens it is priced by (400 `usage_required` without them), a rule between
+ * `actionId` and `usage` that no schema states: a body left without usage gets some.
+ */
+function pricedByTokens(request: OperationRequest): void {
+  const { body } = request;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+  const fields = body as Record<string, unknown>;
+  if (fields.usage === undefined) fields.usage = { inputTokens: 800, outputTokens: 200 };
+}
+
 const setupOnce = <T>(make: (workspace: ConformanceWorkspace) => Promise<T>) => {
   const made = new WeakMap<ConformanceWorkspace, Promise<T>>();
   return (workspace: ConformanceWorkspace): Promise<T> => {
@@ -183,6 +194,12 @@ export const operationFixtures: Record<string, OperationFixture> = {
       { status: 402, code: 'insufficient_credits' },
       { status: 402, code: 'workbook_limit_reached' },
     ],
+  },
+  createQuote: {
+    // An AI action, so the usage it needs is walked too: every quote below carries it.
+    prepare: async () => ({ body: { actionId: 'ai-write-gpt-mini' } }),
+    references: ['actionId', 'runId'],
+    complete: pricedByTokens,
   },
   getCharge: {
     prepare: async ({ workspace }) => ({ path: { chargeId: await existingCharge(workspace) } }),

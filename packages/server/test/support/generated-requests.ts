@@ -119,6 +119,22 @@ const validBodies: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     },
     { requiredKeys: ['actionId', 'workbookId', 'recordId', 'field'] },
   ),
+  createQuote: fc.record(
+    {
+      actionId: fc.constantFrom('find-work-email', 'ai-write-gpt-mini'),
+      workbookId: fc.constantFrom('wb_1', 'wb_2'),
+      field: fc.constant('email'),
+      recordIds: fc.uniqueArray(fc.uuid(), { minLength: 1, maxLength: 5 }),
+      enrichmentId: fc.constant('enr_1'),
+      runId: fc.constant('run_1'),
+      trigger: fc.constantFrom('run', 'rerun', 'auto_update'),
+      usage: fc.record(
+        { inputTokens: tokens, prompt: fc.string({ unit: 'binary', maxLength: 40 }), outputTokens: tokens },
+        { requiredKeys: ['outputTokens'] },
+      ),
+    },
+    { requiredKeys: ['actionId', 'workbookId', 'field', 'recordIds'] },
+  ),
   refundCharge: fc.record({ reason: fc.constant('provider found nothing') }),
   updateWorkbookSpendLimit: fc.record({ enabled: fc.boolean(), limit: amounts }),
   updateEnrichmentSpendLimit: fc.record({ enabled: fc.boolean(), limit: amounts }),

@@ -5,13 +5,12 @@ import { findModel, models } from '../../catalogue/models';
 import { ownKeyProviders } from '../../store/own-keys';
 import { completeRun, openRun, type RunRow, readRun } from '../../store/runs';
 import { toIsoTimestamp } from '../../store/timestamps';
-import type { TokenCounter } from '../../tokens/token-counter';
-import { TokenCounterBusyError } from '../../tokens/token-counter-busy-error';
 import { sendAnswer } from '../answer';
 import type { AppEnv, ServerOptions } from '../env';
 import { estimateTotal } from '../estimate-limit';
 import { idempotent } from '../idempotency';
-import { ApiProblem, notFound } from '../problem';
+import { notFound } from '../problem';
+import { promptTokens } from '../prompt-tokens';
 import { refusalAnswer } from '../refusal';
 import { invalidValue, parse, pathId, readJson } from '../validate';
 
@@ -28,22 +27,6 @@ function runView(row: RunRow) {
     createdAt: toIsoTimestamp(row.created_at),
     completedAt: toIsoTimestamp(row.completed_at),
   };
-}
-
-/** A prompt's tokens; a full counting queue is the server's state, not the caller's fault: 503, retry later. */
-async function promptTokens(counter: TokenCounter, prompt: string): Promise<number> {
-  try {
-    return await counter.count(prompt);
-  } catch (error) {
-    if (!(error instanceof TokenCounterBusyError)) throw error;
-    throw new ApiProblem(
-      503,
-      'server_busy',
-      `Too many prompts are being counted; retry in ${error.retryAfterSeconds} s, or send inputTokens.`,
-      undefined,
-      { 'retry-after': String(error.retryAfterSeconds) },
-    );
-  }
 }
 
 export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
