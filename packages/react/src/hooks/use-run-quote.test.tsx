@@ -22,25 +22,20 @@ async function quotedRowCounts(requests: Request[]): Promise<number[]> {
   );
 }
 
-/** Records every quote request, and holds back the answers of those `hold` picks until `release()`. */
+/** Records every quote request, and holds back those `hold` picks until `release()`, whenever it is called. */
 function quoteGate(hold: (params: QuoteCreateParams) => boolean = () => false) {
   const quoteRequests: Request[] = [];
-  const held: (() => void)[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   const gate: RequestGate = async (request, send) => {
     if (new URL(request.url).pathname !== '/v1/quotes') return send();
     quoteRequests.push(request.clone());
-    const params = (await request.clone().json()) as QuoteCreateParams;
-    const answer = await send();
-    if (hold(params)) await new Promise<void>((resolve) => held.push(resolve));
-    return answer;
+    if (hold((await request.clone().json()) as QuoteCreateParams)) await released;
+    return send();
   };
-  return {
-    gate,
-    quoteRequests,
-    release: () => {
-      for (const resolve of held.splice(0)) resolve();
-    },
-  };
+  return { gate, quoteRequests, release };
 }
 
 describe('useRunQuote against the reference server', () => {
@@ -71,7 +66,10 @@ describe('useRunQuote against the reference server', () => {
     let selected = 1;
     const { result, rerender } = renderHookWithCredits(() => useRunQuote(emails(selected)), { client });
     // Rows picked one after the other, each render before any timer can run.
-    for (selected = 2; selected <= 12; selected += 1) rerender();
+    for (let rows = 2; rows <= 12; rows += 1) {
+      selected = rows;
+      rerender();
+    }
     expect(result.current.status).toBe('loading');
     await waitFor(() => expect(result.current.data?.rows).toBe(12));
     // The first selection was asked at once; the eleven that followed it, as one.
@@ -96,6 +94,24 @@ describe('useRunQuote against the reference server', () => {
     selected = 3;
     rerender();
     await waitFor(() => expect(result.current.data?.rows).toBe(3));
+  });
+
+  it('shows no quote while a new selection’s is on its way, not the previous selection’s', async () => {
+    const workspace = await createTestWorkspace('starter-monthly');
+    // The quote of the second selection (5 rows) is held back.
+    const { gate, release } = quoteGate((params) => params.recordIds?.length === 5);
+    const { client } = await workspace.connect('member', gate);
+    let selected = 3;
+    const { result, rerender } = renderHookWithCredits(() => useRunQuote(emails(selected)), { client });
+    await waitFor(() => expect(result.current.data?.rows).toBe(3));
+    selected = 5;
+    rerender();
+    // During the pause, then while the answer is on its way: nothing is shown as the 5 rows' quote.
+    expect(result.current).toMatchObject({ status: 'loading', data: undefined });
+    await waitFor(() => expect(result.current.isFetching).toBe(true));
+    expect(result.current).toMatchObject({ status: 'loading', data: undefined });
+    act(() => release());
+    await waitFor(() => expect(result.current.data?.rows).toBe(5));
   });
 
   it('shares one request between identical quotes on the page', async () => {

@@ -30,7 +30,9 @@ export function sessionClient(
     const url = new URL(input instanceof Request ? input.url : String(input));
     const request = `${url.pathname}${url.search}`;
     requests.push(request);
-    const response = gate ? await gate(new Request(input, init), () => fetch(input, init)) : await fetch(input, init);
+    // The gate reads a copy: reading a request's body, or making a request from it, uses the body up.
+    const sent = new Request(input, init);
+    const response = gate ? await gate(sent.clone(), () => fetch(sent)) : await fetch(sent);
     answered.push(request);
     return response;
   };

@@ -144,7 +144,7 @@ describe('RunCostSummary against the reference server', () => {
     });
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'error'));
     expect(root()).toHaveTextContent('The cost could not be checked. Every limit still applies when the run charges.');
-    expect(announced()).toHaveTextContent('Run on 5 rows. The cost could not be checked.');
+    expect(announced()).toHaveTextContent('Run on 5 rows · The cost could not be checked.');
     const run = screen.getByRole('button', { name: 'Run' });
     expect(run).toBeEnabled();
     expect(run).toHaveAccessibleDescription(/The cost could not be checked/);

@@ -126,7 +126,7 @@ export function RunCostSummary({
       : state === 'idle'
         ? ''
         : state === 'error'
-          ? `${summary}. ${text.failed}`
+          ? `${summary}${text.separator}${text.failed}`
           : summary;
   const selectionKey = params ? creditQueryKeys.quote(params) : null;
   const [announced, setAnnounced] = useState({ key: selectionKey, state, text: '' });
@@ -139,6 +139,8 @@ export function RunCostSummary({
   }
 
   const needsConfirmation = confirmAbove !== undefined && !(quote && quote.credits <= confirmAbove);
+  // Nothing left to run: a confirmation still open would run what is no longer selected.
+  if (confirming && params === null) setConfirming(false);
   const run = () => {
     if (needsConfirmation) setConfirming(true);
     else onRun(quote);
