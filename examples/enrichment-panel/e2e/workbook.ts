@@ -53,10 +53,11 @@ export function workbookPage(page: Page) {
       const summary = this.runCost(of);
       await expect(summary).not.toHaveAttribute('data-state', 'loading');
       const read = (await summary.locator('.ck-run-cost__summary').textContent()) ?? '';
-      await page.getByRole('button', { name: new RegExp(`^Run ${of.label} on \\d+ selected rows$`) }).click();
-      // The widget asks when the quote is above the threshold, or when the cost could not be checked.
+      // The widget asks when the quote is above the threshold, or when the cost could not be checked. Read before
+      // the click: the open dialog hides the page behind it from role queries.
       const quoted = /up to ([\d,.]+) credits?/.exec(read)?.[1];
       const asks = (await summary.getAttribute('data-state')) === 'error' || Number(quoted?.replace(/,/g, '')) > 100;
+      await page.getByRole('button', { name: new RegExp(`^Run ${of.label} on \\d+ selected rows$`) }).click();
       if (asks)
         await page
           .getByRole('dialog', { name: /^Run on \d+ rows?\?$/ })
