@@ -64,7 +64,7 @@ export const Quoted: Story = {
 /** R13: the work emails of leads 1–4 are paid, so a run over leads 1–24 charges 20. */
 export const SomeAlreadyPaid: Story = {
   args: { params: workEmails() },
-  play: async ({ canvas, canvasElement }) => {
+  play: async ({ canvasElement }) => {
     await waitForWidgetState(canvasElement, 'quoted');
     await expect(summaryOf(canvasElement)).toHaveTextContent('Run on 24 rows · up to 20 credits · 4 already paid');
   },
@@ -86,7 +86,7 @@ export const StopsEarly: Story = {
 /** R13: every row is paid already: the run charges nothing. */
 export const AllAlreadyPaid: Story = {
   args: { params: workEmails({ recordIds: leads(1, 4) }) },
-  play: async ({ canvas, canvasElement }) => {
+  play: async ({ canvasElement }) => {
     await waitForWidgetState(canvasElement, 'already-paid');
     await expect(summaryOf(canvasElement)).toHaveTextContent('Run on 4 rows · all already paid');
   },
@@ -96,7 +96,7 @@ export const AllAlreadyPaid: Story = {
 export const OwnKey: Story = {
   args: { params: mobileNumbers() },
   parameters: { creditkit: { scenario: 'ownKey' } },
-  play: async ({ canvas, canvasElement }) => {
+  play: async ({ canvasElement }) => {
     await waitForWidgetState(canvasElement, 'own-key');
     await expect(summaryOf(canvasElement)).toHaveTextContent('Run on 24 rows · no credits · 24 free with your own key');
   },
@@ -106,7 +106,7 @@ export const OwnKey: Story = {
 export const OutOfCredits: Story = {
   args: { params: mobileNumbers() },
   parameters: { creditkit: { scenario: 'outOfCredits' } },
-  play: async ({ canvas, canvasElement }) => {
+  play: async ({ canvasElement }) => {
     await waitForWidgetState(canvasElement, 'stops-early');
     await expect(summaryOf(canvasElement)).toHaveTextContent(
       'Run on 24 rows · no credits · stops after 0 rows: not enough credits',
@@ -119,7 +119,7 @@ export const AiRun: Story = {
   args: {
     params: run('ai-write-gpt-mini', 'ai_summary', { usage: { inputTokens: 800, outputTokens: 200 } }),
   },
-  play: async ({ canvas, canvasElement }) => {
+  play: async ({ canvasElement }) => {
     await waitForWidgetState(canvasElement, 'quoted');
     await expect(summaryOf(canvasElement)).toHaveTextContent('Run on 24 rows · up to 6.72 credits');
   },
@@ -149,7 +149,7 @@ export const NothingSelected: Story = {
 /** Before the quote arrives. */
 export const Loading: Story = {
   parameters: { creditkit: { scenario: 'loading' } },
-  play: async ({ canvas, canvasElement }) => {
+  play: async ({ canvasElement }) => {
     await waitForWidgetState(canvasElement, 'loading');
     await expect(summaryOf(canvasElement)).toHaveTextContent('Run on 24 rows · checking the cost…');
   },

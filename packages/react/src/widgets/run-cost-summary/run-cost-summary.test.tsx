@@ -157,7 +157,8 @@ describe('RunCostSummary against the reference server', () => {
 
     const asked = session.sentTo('/v1/quotes');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(session.sentTo('/v1/quotes')).toBe(asked + 1));
+    // Asked again (a 401 is asked once more with the token fetched anew, so one retry may be two requests).
+    await waitFor(() => expect(session.sentTo('/v1/quotes')).toBeGreaterThan(asked));
   });
 
   it('announces a selection’s summary once its quote arrives, not the selections picked on the way nor a refresh', async () => {
