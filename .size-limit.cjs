@@ -39,7 +39,7 @@ module.exports = [
   },
   {
     // What the kit adds to an app that already has an SDK client: the cache, provider, hooks, strings
-    // and all eight widgets (each widget's own share is printed by test/widget-sizes.mjs).
+    // and all nine widgets (each widget's own share is printed by test/widget-sizes.mjs).
     name: '@creditkit/react: everything, on top of the SDK',
     path: 'packages/react/dist/index.js',
     import: '*',
@@ -48,8 +48,10 @@ module.exports = [
     // Was 12.5 KB: the widgets' amount arithmetic (thousandths, what a limit still allows) now comes from
     // @creditkit/rules instead of inline copies, 30 B. Then 12.6 KB, until the fixes of what a new user hit
     // (0.54 KB): the budget input's validity, the notice following its limit (useLiveRefusal) and saying a run's
-    // budget as one, the dialog's Done and remainder once saved, the badge's visible details, and their strings.
-    limit: '13.2 KB',
+    // budget as one, the dialog's Done and remainder once saved, the badge's visible details, and their strings;
+    // and the cost before the click (R23): RunCostSummary 1.5 KB of its own (summary, confirmation dialog, polite
+    // announcements), useRunQuote with its selection pause and refresh windows, and the summary's strings, 1.7 KB.
+    limit: '14.9 KB',
   },
   {
     // An enrichment panel with cost badges: the client it passes to the provider is part of what it ships.
@@ -66,7 +68,7 @@ module.exports = [
     // OpenAPI document now states (lengths in characters, calendar dates, the Idempotency-Key) added 0.4 KB.
     // Then 24.9 KB, until the client's quotes.create (R23): 0.33 KB; and the badge showed its details and the
     // kit's new strings came with every page (0.12 KB).
-    limit: '25.5 KB',
+    limit: '25.8 KB',
   },
   {
     // The aim is 25 KB; the SDK's client alone is 19.6 KB of this (ky and zod/mini about 10 KB of that),
@@ -74,12 +76,13 @@ module.exports = [
     // 31.5 KB before the contract's input rules and 32.2 KB before the events' schemas (see the panel above),
     // 32.6 KB before the renewal preview, the AI estimate and the widgets' amounts used @creditkit/rules (0.1 KB),
     // 32.7 KB before a charge named its trigger (the schema's enum, 15 B), 32.8 KB before the client's
-    // quotes.create (R23, 0.32 KB) and the fixes of what a new user hit (see the kit on top of the SDK, 0.5 KB).
+    // quotes.create (R23, 0.32 KB), the fixes of what a new user hit (see the kit on top of the SDK, 0.5 KB) and
+    // useRunQuote with RunCostSummary (1.7 KB).
     name: '@creditkit/react: everything, with createCreditClient',
     import: { 'packages/react/dist/index.js': '*', 'packages/sdk/dist/index.js': '{ createCreditClient }' },
     ignore: reactPeers,
     gzip: true,
-    limit: '33.7 KB',
+    limit: '35.3 KB',
   },
   {
     // The reference Credit API in a web page (Storybook, the docs playground): hono, the contract's zod/mini

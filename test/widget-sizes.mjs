@@ -28,6 +28,7 @@ const budgets = {
   AiRunBudgetInput: 4096,
   CreditUsage: 4096,
   FillRate: 4096,
+  RunCostSummary: 4096,
 };
 
 async function gzippedSize(names) {

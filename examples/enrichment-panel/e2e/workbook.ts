@@ -41,9 +41,34 @@ export function workbookPage(page: Page) {
       await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(count);
     },
 
+    /** The column's run cost summary (R23): what a run over the selected rows would charge, before the click. */
+    runCost: (of: EnrichmentColumn) =>
+      page.getByRole('columnheader').filter({ hasText: of.label }).locator('.ck-run-cost'),
+
+    /**
+     * Reads the column's summary once it has quoted the selection, as a user would before clicking Run, clicks
+     * Run, and confirms when the run is quoted above the demo's threshold (100 credits). Answers the summary read.
+     */
+    async startRun(of: EnrichmentColumn): Promise<string> {
+      const summary = this.runCost(of);
+      await expect(summary).not.toHaveAttribute('data-state', 'loading');
+      const read = (await summary.locator('.ck-run-cost__summary').textContent()) ?? '';
+      // The widget asks when the quote is above the threshold, or when the cost could not be checked. Read before
+      // the click: the open dialog hides the page behind it from role queries.
+      const quoted = /up to ([\d,.]+) credits?/.exec(read)?.[1];
+      const asks = (await summary.getAttribute('data-state')) === 'error' || Number(quoted?.replace(/,/g, '')) > 100;
+      await page.getByRole('button', { name: new RegExp(`^Run ${of.label} on \\d+ selected rows$`) }).click();
+      if (asks)
+        await page
+          .getByRole('dialog', { name: /^Run on \d+ rows?\?$/ })
+          .getByRole('button', { name: 'Run' })
+          .click();
+      return read;
+    },
+
     /** Starts a column on the selected rows and waits until the run finished, stopped or was blocked. */
     async run(of: EnrichmentColumn, until: 'finished' | 'blocked' = 'finished') {
-      await page.getByRole('button', { name: new RegExp(`^Run ${of.label} on \\d+ selected rows$`) }).click();
+      await this.startRun(of);
       await expect(progress).toContainText(/finished|blocked|stopped/);
       await expect(progress).toContainText(until);
     },

@@ -2,10 +2,12 @@ import {
   AiRunBudgetInput,
   CreditCostBadge,
   LimitReachedNotice,
+  RunCostSummary,
   SpendLimitDialog,
   useCreditClient,
   useCreditFormat,
 } from '@creditkit/react';
+import type { QuoteCreateParams } from '@creditkit/sdk';
 import { useEffect, useRef, useState } from 'react';
 import {
   audiences,
@@ -54,6 +56,22 @@ interface RunInProgress {
 
 const aiColumn = columns.find((column) => column.ai);
 
+/** A run over more credits than this asks "Run on N rows?" before it starts. */
+const confirmRunAbove = 100;
+
+/** What a run of `column` over the selected rows would be, as a quote asks for it (R23); null with no row selected. */
+function runQuoteParams(column: EnrichmentColumn, recordIds: string[]): QuoteCreateParams | null {
+  if (recordIds.length === 0) return null;
+  return {
+    actionId: column.actionId,
+    workbookId,
+    field: column.field,
+    recordIds,
+    // An AI row is priced by its tokens: the column's typical row (R9).
+    ...(column.ai && { usage: { inputTokens: column.ai.inputTokens, outputTokens: column.ai.outputTokens } }),
+  };
+}
+
 export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
   const { formatCredits } = useCreditFormat();
   const client = useCreditClient();
@@ -95,12 +113,10 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
   };
   const allSelected = selected.size === records.length;
   const audience = findAudience(audienceId);
+  // In the table's order, the order a run charges them in.
+  const selectedIds = records.filter((record) => selected.has(record.id)).map((record) => record.id);
 
-  const run = async (
-    column: EnrichmentColumn,
-    recordIds = records.filter((record) => selected.has(record.id)).map((record) => record.id),
-    runBudget = budget,
-  ) => {
+  const run = async (column: EnrichmentColumn, recordIds = selectedIds, runBudget = budget) => {
     const controller = new AbortController();
     const thisRun: RunInProgress = { controller };
     running.current = thisRun;
@@ -315,14 +331,13 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
                   <div className="column-head">
                     <span>{column.label}</span>
                     <CreditCostBadge actionId={column.actionId} />
-                    <button
-                      type="button"
-                      disabled={busy || selected.size === 0 || (column.ai !== undefined && budget === null)}
-                      onClick={() => run(column)}
-                      aria-label={`Run ${column.label} on ${selected.size} selected rows`}
-                    >
-                      Run
-                    </button>
+                    <RunCostSummary
+                      params={runQuoteParams(column, selectedIds)}
+                      onRun={() => run(column)}
+                      confirmAbove={confirmRunAbove}
+                      disabled={busy || (column.ai !== undefined && budget === null)}
+                      runLabel={`Run ${column.label} on ${selected.size} selected rows`}
+                    />
                   </div>
                 </th>
               ))}

@@ -21,6 +21,8 @@ export type { QueryResult } from './hooks/use-query';
 export { useQuery } from './hooks/use-query';
 export type { RenewalPreviewData, RenewalPreviewResult } from './hooks/use-renewal-preview';
 export { useRenewalPreview } from './hooks/use-renewal-preview';
+export type { RunQuoteResult } from './hooks/use-run-quote';
+export { useRunQuote } from './hooks/use-run-quote';
 export type { SpendLimitResult, SpendLimitUpdateState } from './hooks/use-spend-limit';
 export { useSpendLimit } from './hooks/use-spend-limit';
 export type { UsageResult } from './hooks/use-usage';
@@ -52,5 +54,7 @@ export type { LimitReachedNoticeProps } from './widgets/limit-reached-notice/lim
 export { LimitReachedNotice } from './widgets/limit-reached-notice/limit-reached-notice';
 export type { RenewalPreviewProps } from './widgets/renewal-preview/renewal-preview';
 export { RenewalPreview } from './widgets/renewal-preview/renewal-preview';
+export type { RunCostSummaryProps } from './widgets/run-cost-summary/run-cost-summary';
+export { RunCostSummary } from './widgets/run-cost-summary/run-cost-summary';
 export type { SpendLimitDialogProps, SpendLimitDialogTarget } from './widgets/spend-limit-dialog/spend-limit-dialog';
 export { SpendLimitDialog } from './widgets/spend-limit-dialog/spend-limit-dialog';

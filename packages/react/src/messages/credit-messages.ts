@@ -122,6 +122,55 @@ export interface CreditMessages {
     /** Shown instead of the estimate when the workspace's own key pays for the model: the run costs 0 credits (R10). */
     ownKey: string;
   };
+  /** The cost summary next to a Run button (R23): what the selected rows would cost, before the click. */
+  runCost: {
+    /** The Run button's text, unless the host gives its own. */
+    run: string;
+    /** Shown, and the Run button disabled, while nothing is selected. */
+    nothingSelected: string;
+    /** The summary's first part: how many rows the run covers; `rows` is the count formatted. */
+    rows: (rows: string, rowCount: number) => string;
+    /** After `rows` until the quote for this selection arrives. */
+    checking: string;
+    /** What the run would charge at most: refunds (R15) can only lower it. Amount formatted. */
+    upTo: CreditAmountMessage;
+    /** What the run would charge when every row it reaches is free. */
+    noCredits: string;
+    /** Rows whose action and field were already paid, charged 0 (R13). */
+    alreadyPaid: (rows: string, rowCount: number) => string;
+    /** Every row was already paid: nothing to charge (R13). */
+    allAlreadyPaid: string;
+    /** Rows free because the workspace's own API key pays for the provider (R10). */
+    ownKey: (rows: string, rowCount: number) => string;
+    /** Where the run would stop, and the limit that stops it; `limit` is one of the limit names below. */
+    stopsAfter: (rows: string, rowCount: number, limit: string) => string;
+    /** The limit `stopsAfter` names when the workspace's balance would refuse the next charge (R14). */
+    limitWorkspace: string;
+    /** The limit `stopsAfter` names when the workbook's spend limit would refuse it (R11). */
+    limitWorkbook: string;
+    /** The limit `stopsAfter` names when the enrichment's spend limit would refuse it (R12). */
+    limitEnrichment: string;
+    /** The limit `stopsAfter` names when the AI run's budget would refuse it (R9). */
+    limitRun: string;
+    /** Joins the summary's parts: "Run on 24 rows · up to 20 credits · 4 already paid". */
+    separator: string;
+    /** The spendable balance once the run's charges are made (R1). */
+    balanceAfter: CreditAmountMessage;
+    /** The disclosure that shows the stopping limit's numbers (`limitReached.details`). */
+    showLimit: string;
+    /** When the quote could not be made: Run stays available, as the charges apply every limit anyway. */
+    failed: string;
+    /** The confirmation dialog's title. */
+    confirmTitle: (rows: string, rowCount: number) => string;
+    /** What the confirmation asks about, with the quote's amount formatted. */
+    confirmCharge: CreditAmountMessage;
+    /** Asked instead of `confirmCharge` when no quote is known for the selection (still checking, or failed). */
+    confirmUnknown: string;
+    /** The confirmation's button that starts the run. */
+    confirmRun: string;
+    /** The confirmation's button that closes it without running. */
+    cancel: string;
+  };
   /** The balance meter (R1, R3, R7). */
   balance: {
     /** The widget's heading, also the meter's accessible name. */

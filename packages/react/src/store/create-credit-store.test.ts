@@ -352,4 +352,25 @@ describe('live updates', () => {
     expect(callsSince()).toEqual([1, 1, 1, 1, 1, 1]);
     expect(store.getSnapshot<Balance>(creditQueryKeys.balance).data?.spendable).toBe(4000);
   });
+
+  it('R23: refetches every run quote on each event, and with the action costs an own key changes (R10)', async () => {
+    const { store, events } = storeWith();
+    const quote = creditQueryKeys.quote({ actionId: 'find-work-email', workbookId: 'wb_1', field: 'email', rows: 3 });
+    const loadQuote = vi.fn(() => Promise.resolve('quote'));
+    const loadCost = vi.fn(() => Promise.resolve('cost'));
+    store.observe(quote, loadQuote, () => {});
+    store.observe(creditQueryKeys.actionCost('find-mobile-phone'), loadCost, () => {});
+    await flush();
+
+    events.emit(event('balance.updated', balanceOf(1990)));
+    events.emit(event('limit.reached', { scope: 'workbook', id: 'wb_1', limit: 2, spent: 2, remaining: 0 }));
+    events.emit(event('renewal.completed', balanceOf(4000)));
+    expect(loadQuote).toHaveBeenCalledTimes(4);
+    expect(loadCost).toHaveBeenCalledTimes(1);
+    await flush();
+
+    store.invalidate(creditQueryKeys.actionCosts);
+    expect(loadQuote).toHaveBeenCalledTimes(5);
+    expect(loadCost).toHaveBeenCalledTimes(2);
+  });
 });

@@ -19,6 +19,8 @@ function recordLimitReached(store: CreditStore, event: Extract<CreditEvent, { da
  * something changed marks what it touched stale, and what is on screen is fetched again.
  */
 export function applyCreditEvent(store: CreditStore, event: CreditEvent): void {
+  // Every event here moves something a quote reads (R23): the balance, a limit's spend, a paid record (R13).
+  store.invalidate(creditQueryKeys.quotes);
   switch (event.type) {
     case 'balance.updated':
       store.setData(creditQueryKeys.balance, event.data);

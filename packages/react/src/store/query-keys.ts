@@ -1,4 +1,4 @@
-import type { SpendLimitTarget } from '@creditkit/sdk';
+import type { QuoteCreateParams, SpendLimitTarget } from '@creditkit/sdk';
 
 /** Params as a key segment that does not depend on property order or on properties left undefined. */
 function stableSegment(params: object): string {
@@ -22,10 +22,23 @@ export const creditQueryKeys = {
   plans: 'plans',
   /** The AI models and their rates (`useAiModels`), from which estimates with token counts are computed. */
   aiModels: 'ai-models',
-  /** Reaches every action's cost: invalidate it after an own API key is set or removed (R10). */
+  /**
+   * Reaches every action's cost, and every run quote, which sit under their action's key: invalidate it after an
+   * own API key is set or removed (R10).
+   */
   actionCosts: 'action-cost',
   /** One action's cost (`useActionCost`, `useActionCosts`). */
   actionCost: (actionId: string) => `action-cost:${actionId}`,
+  /**
+   * What a run over these rows would cost and where it would stop (`useRunQuote`, R23), under its action's
+   * key: what changes the action's cost (an own key, R10) changes the quote.
+   */
+  quote: (params: QuoteCreateParams) => `action-cost:${params.actionId}:quote:${stableSegment(params)}`,
+  /**
+   * Reaches every run quote: the event stream invalidates them when the balance, a limit or a refund moves,
+   * as each of those can change what a run would charge and where it would stop.
+   */
+  quotes: (key: string) => key.startsWith('action-cost:') && key.includes(':quote:'),
   /** Reaches every workbook and enrichment spend limit. */
   spendLimits: 'spend-limit',
   /** One workbook's or enrichment's spend limit (`useSpendLimit`). */

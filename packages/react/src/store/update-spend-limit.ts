@@ -31,6 +31,8 @@ export async function updateSpendLimit(
   try {
     const saved = await client.spendLimits.update(target, params);
     store.setData(key, saved);
+    // A limit raised, lowered or turned off moves where a quoted run would stop (R23).
+    store.invalidate(creditQueryKeys.quotes);
     return saved;
   } catch (error) {
     if (shown && guess && store.getSnapshot<SpendLimit>(key).data === guess) store.setData(key, shown);

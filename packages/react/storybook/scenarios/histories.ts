@@ -26,6 +26,7 @@ export const ids = {
   workEmailsEnrichment: 'enr-q4-work-emails',
   mobilePhonesEnrichment: 'enr-q4-mobile-phones',
   aiSummariesEnrichment: 'enr-partner-ai-summaries',
+  leadWorkbook: 'wb-lead-research',
 } as const;
 
 const { outboundWorkbook, partnerWorkbook, hiringWorkbook } = ids;
@@ -204,5 +205,26 @@ export const outOfCreditsHistory: WorkspaceHistory = {
     charge('2026-11-05', emails(62, { refunded: 2 })),
     charge('2026-11-12', { actionId: 'enrich-person', workbookId: hiringWorkbook, charges: 18 }),
     charge('2026-11-18', { actionId: 'verify-email', workbookId: outboundWorkbook, charges: 2 }),
+  ],
+};
+
+/** The lead research workbook's records: `lead-1`, `lead-2`, … */
+export const leadPrefix = 'lead-';
+
+/**
+ * A Starter workspace whose lead research workbook is limited to 14 credits (R11) and has paid the work emails of
+ * its first 4 leads (R13): a run over leads 1–24 would charge 10 of them and stop at the limit.
+ */
+export const leadsHistory: WorkspaceHistory = {
+  planId: 'starter-monthly',
+  createdAt: '2026-11-14T08:00:00.000Z',
+  steps: [
+    spendLimit('2026-11-14T08:00:00.000Z', { workbookId: ids.leadWorkbook }, 14),
+    charge('2026-11-18', {
+      actionId: 'find-work-email',
+      workbookId: ids.leadWorkbook,
+      charges: 4,
+      records: { prefix: leadPrefix, field: 'work_email' },
+    }),
   ],
 };

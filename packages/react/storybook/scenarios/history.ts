@@ -17,6 +17,11 @@ export interface ChargeBatch {
   refunded?: number;
   /** Tokens of each row of an AI action (R9); the catalogue's typical row when omitted. */
   usage?: { inputTokens: number; outputTokens: number };
+  /**
+   * The host's records, when a story names them afterwards (a quote of rows already paid, R13): `${prefix}1`,
+   * `${prefix}2`, … on `field`. Otherwise records of the batch's own, on a field named after the action.
+   */
+  records?: { prefix: string; field: string };
 }
 
 export type SpendLimitTarget = { workbookId: string } | { enrichmentId: string };

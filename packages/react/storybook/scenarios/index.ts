@@ -4,6 +4,7 @@ import {
   downgradeScheduledHistory,
   emptyHistory,
   ids,
+  leadsHistory,
   limitReachedHistory,
   normalHistory,
   outOfCreditsHistory,
@@ -49,6 +50,7 @@ export type ScenarioName =
   | 'downgradeScheduled'
   | 'trial'
   | 'annual'
+  | 'leads'
   | 'spendLimitSaveFails'
   | 'serverError'
   | 'networkError'
@@ -94,6 +96,10 @@ export const scenarios: Record<ScenarioName, Scenario> = {
   annual: {
     description: 'Explorer (annual), eight months in: 15% of unused credits roll over (R4).',
     history: annualHistory,
+  },
+  leads: {
+    description: 'Starter (monthly): the lead research workbook, limited to 14 credits, paid 4 leads’ work emails.',
+    history: leadsHistory,
   },
   spendLimitSaveFails: {
     description: 'The normal workspace, where saving a spend limit answers 500 (reads work).',

@@ -11,12 +11,17 @@ let batchCount = 0;
  * repeated asks, then the refunds of the first ones charged. Throws if the API refuses one.
  */
 export async function replayCharges(api: InPageApi, secretKey: string, batch: ChargeBatch): Promise<void> {
-  const { charges, deduplicated = 0, refunded = 0, ...params } = batch;
+  const { charges, deduplicated = 0, refunded = 0, records, ...params } = batch;
   const prefix = `rec_${++batchCount}`;
   const ask = (index: number) =>
     callApi<{ id: string }>(api, 'POST', '/v1/charges', {
       secretKey,
-      body: { ...params, recordId: `${prefix}_${index}`, field: params.actionId },
+      body: {
+        ...params,
+        ...(records
+          ? { recordId: `${records.prefix}${index + 1}`, field: records.field }
+          : { recordId: `${prefix}_${index}`, field: params.actionId }),
+      },
     });
   const firstAsks = Array.from({ length: charges - deduplicated }, (_, index) => index);
   const made = await Promise.all(firstAsks.map(ask));

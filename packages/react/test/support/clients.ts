@@ -12,10 +12,17 @@ export interface BrowserSession {
   sentTo(path: string): number;
 }
 
+/**
+ * Stands between a client and the API: receives each request and the way to send it on, and answers for it.
+ * A test holds an answer back with it, to see what the page does while a request is slow.
+ */
+export type RequestGate = (request: Request, send: () => Promise<Response>) => Promise<Response>;
+
 /** A client on `token`, the way the kit runs in a browser; its requests are counted by wrapping the real fetch. */
 export function sessionClient(
   token: () => string | Promise<string>,
   baseUrl: string = inject('creditApiUrl'),
+  gate?: RequestGate,
 ): BrowserSession {
   const requests: string[] = [];
   const answered: string[] = [];
@@ -23,7 +30,9 @@ export function sessionClient(
     const url = new URL(input instanceof Request ? input.url : String(input));
     const request = `${url.pathname}${url.search}`;
     requests.push(request);
-    const response = await fetch(input, init);
+    // The gate reads a copy: reading a request's body, or making a request from it, uses the body up.
+    const sent = new Request(input, init);
+    const response = gate ? await gate(sent.clone(), () => fetch(sent)) : await fetch(sent);
     answered.push(request);
     return response;
   };

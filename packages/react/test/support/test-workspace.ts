@@ -1,6 +1,6 @@
 import type { Balance, Charge, ChargeCreateParams } from '@creditkit/sdk';
 import { inject } from 'vitest';
-import { type BrowserSession, sessionClient } from './clients';
+import { type BrowserSession, type RequestGate, sessionClient } from './clients';
 
 async function postJson<Answer>(url: string, body: unknown, secretKey?: string): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -35,10 +35,13 @@ export async function createTestWorkspace(planId = 'starter-monthly', options: T
 
   return {
     workspaceId,
-    /** A client for one user of the workspace, on a session token the host's server minted for it. */
-    async connect(role: 'admin' | 'member' = 'admin'): Promise<BrowserSession> {
+    /**
+     * A client for one user of the workspace, on a session token the host's server minted for it; its requests
+     * pass through `gate` when one is given.
+     */
+    async connect(role: 'admin' | 'member' = 'admin', gate?: RequestGate): Promise<BrowserSession> {
       const { token } = await withSecretKey<{ token: string }>('/v1/sessions', { userId: `user_${role}`, role });
-      return sessionClient(() => token, baseUrl);
+      return sessionClient(() => token, baseUrl, gate);
     },
     /** Charges an action with the secret key: on workbook `wb_1`, a fresh record and field `value` unless said. */
     charge(params: HostCharge): Promise<Charge> {

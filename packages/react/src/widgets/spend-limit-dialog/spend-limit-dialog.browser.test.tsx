@@ -7,6 +7,7 @@ import { expectNoAxeViolations } from '../../../test/support/axe';
 import { emailCharge } from '../../../test/support/charges';
 import { refusedClient } from '../../../test/support/clients';
 import { textContrast } from '../../../test/support/contrast';
+import { watchInjectedStyles } from '../../../test/support/injected-styles';
 import { renderWithCredits } from '../../../test/support/render-with-credits';
 import { workspaceWithUsers } from '../../../test/support/test-workspace';
 
@@ -129,13 +130,7 @@ describe('SpendLimitDialog in Chromium', () => {
 
   it('works under a strict CSP: opening injects no <style>, and the page behind does not scroll', async () => {
     const { admin } = await workspaceWithUsers();
-    const injected: string[] = [];
-    const observer = new MutationObserver((mutations) => {
-      for (const mutation of mutations) {
-        for (const node of mutation.addedNodes) if (node.nodeName === 'STYLE') injected.push(node.textContent ?? '');
-      }
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    const styles = watchInjectedStyles();
     renderWithCredits(<SpendLimitDialog workbookId="wb_1" />, { client: admin.client, role: 'admin' });
     expect(getComputedStyle(document.documentElement).overflow).not.toBe('hidden');
     await openWithKeyboard();
@@ -143,8 +138,7 @@ describe('SpendLimitDialog in Chromium', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(getComputedStyle(document.documentElement).overflow).not.toBe('hidden');
-    observer.disconnect();
-    expect(injected).toEqual([]);
+    expect(styles.stop()).toEqual([]);
   });
 
   it('has no axe violations open for an admin, in the light and the dark theme', async () => {
