@@ -45,7 +45,7 @@ export type { UsageResource } from './resources/usage';
 export type { Action, ActionListParams } from './schemas/actions';
 export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
 export type { Balance } from './schemas/balance';
-export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/charges';
+export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
 export type { CreditEvent } from './schemas/events';
 export type { Grant, GrantListParams } from './schemas/grants';
 export type { Integration, IntegrationKeySetParams } from './schemas/integrations';

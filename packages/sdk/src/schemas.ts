@@ -27,8 +27,8 @@ export {
 } from './schemas/ai';
 export type { Balance } from './schemas/balance';
 export { balance, renewalState } from './schemas/balance';
-export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/charges';
-export { charge, chargeCreateParams, chargeRefundParams, chargeStatus } from './schemas/charges';
+export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
+export { charge, chargeCreateParams, chargeRefundParams, chargeStatus, chargeTriggers } from './schemas/charges';
 export type { DevWorkspace } from './schemas/dev';
 export { devWorkspace, devWorkspaceCreateParams } from './schemas/dev';
 export type { CreditEvent } from './schemas/events';

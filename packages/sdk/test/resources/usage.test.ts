@@ -11,7 +11,7 @@ const byWorkbook: UsageReport = {
   groupBy: 'workbook',
   data: [{ key: 'wb_1', charges: 3, charged: 7, refunded: 2, net: 5 }],
 };
-const csv = 'key,charges,charged,refunded,net\r\n2026-11-02,3,7,2,5\r\n"wb ""q""",1,0.125,0,0.125\r\n';
+const csv = 'key,trigger,charges,charged,refunded,net\r\n2026-11-02,run,3,7,2,5\r\n"wb ""q""",rerun,1,0.125,0,0.125\r\n';
 
 const badParams: [string, UsageParams, PropertyKey[]][] = [
   // @ts-expect-error: usage is not grouped by week

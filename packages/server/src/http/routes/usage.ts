@@ -81,17 +81,18 @@ interface CsvRow {
   net: number;
 }
 
-const csvLine = (key: string, row: CsvRow) =>
-  `${[csvField(key), row.charges, row.charged, row.refunded, row.net].join(',')}\r\n`;
+/** One CSV line; the totals line has an empty trigger, since it sums every trigger. */
+const csvLine = (key: string, trigger: string, row: CsvRow) =>
+  `${[csvField(key), trigger, row.charges, row.charged, row.refunded, row.net].join(',')}\r\n`;
 
-/** Rows per write: few enough to keep memory flat, enough that a long report is not a write per line. */
-const rowsPerChunk = 500;
+/** Groups per write: few enough to keep memory flat, enough that a long report is not a write per line. */
+const groupsPerChunk = 500;
 
 export function usageRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   app.get('/v1/usage', async (context) => {
     const { params, from, to, query } = readUsageRequest(context, options);
-    const usage = await readUsage(options.db, context.get('caller').workspaceId, query);
-    return context.json({ groupBy: params.groupBy, from, to, ...usage });
+    const { data, totals } = await readUsage(options.db, context.get('caller').workspaceId, query);
+    return context.json({ groupBy: params.groupBy, from, to, data, totals });
   });
 
   app.get('/v1/usage/export', async (context) => {
@@ -102,12 +103,15 @@ export function usageRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     context.header('content-disposition', `attachment; filename="credit-usage-${from}-${to}.csv"`);
     context.header('x-content-type-options', 'nosniff');
     return stream(context, async (output) => {
-      await output.write('key,charges,charged,refunded,net\r\n');
-      for (let start = 0; start < usage.data.length && !output.aborted; start += rowsPerChunk) {
-        const chunk = usage.data.slice(start, start + rowsPerChunk);
-        await output.write(chunk.map((row) => csvLine(row.key, row)).join(''));
+      await output.write('key,trigger,charges,charged,refunded,net\r\n');
+      // A line per group and trigger (R24), the groups in the report's order: "why" next to "where".
+      for (let start = 0; start < usage.byTrigger.length && !output.aborted; start += groupsPerChunk) {
+        const chunk = usage.byTrigger.slice(start, start + groupsPerChunk);
+        await output.write(
+          chunk.flatMap((group) => group.lines.map((line) => csvLine(group.key, line.trigger, line))).join(''),
+        );
       }
-      await output.write(csvLine(csvTotalsLabel, usage.totals));
+      await output.write(csvLine(csvTotalsLabel, '', usage.totals));
     });
   });
 }
