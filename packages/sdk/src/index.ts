@@ -57,3 +57,10 @@ export type { Purchase, PurchaseCreateParams } from './schemas/purchases';
 export type { Session, SessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
+export type {
+  UsageActivity,
+  UsageActivityPage,
+  UsageActivityParams,
+  UsageActivityRefundReason,
+  UsageActivityRun,
+} from './schemas/usage-activity';

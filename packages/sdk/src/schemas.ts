@@ -82,3 +82,18 @@ export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits'
 export { spendLimit, spendLimitScope, spendLimitUpdateParams } from './schemas/spend-limits';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
 export { usageGroups, usageParams, usageReport, usageRow } from './schemas/usage';
+export type {
+  UsageActivity,
+  UsageActivityPage,
+  UsageActivityParams,
+  UsageActivityRefundReason,
+  UsageActivityRun,
+} from './schemas/usage-activity';
+export {
+  MAX_ACTIVITY_DAYS,
+  usageActivity,
+  usageActivityPage,
+  usageActivityParams,
+  usageActivityRefundReason,
+  usageActivityRun,
+} from './schemas/usage-activity';

@@ -21,6 +21,7 @@ import { purchase, purchaseCreateParams, purchaseTooLargeDetails } from './purch
 import { session, sessionCreateParams } from './sessions';
 import { spendLimit, spendLimitUpdateParams } from './spend-limits';
 import { usageParams, usageReport } from './usage';
+import { usageActivityPage, usageActivityParams } from './usage-activity';
 
 /**
  * Who may call a route: a secret key only, an admin (secret key or admin session), anyone in the workspace (R20),
@@ -289,6 +290,17 @@ export const routes: readonly RouteContract[] = [
   },
   {
     method: 'POST',
+    path: '/v1/ai/runs/{runId}/stop',
+    operationId: 'stopAiRun',
+    summary: 'Stop a run midway: what it charged stays charged, the rest of its budget is released (R9, R16)',
+    access: 'member',
+    response: aiRun,
+    successStatus: 200,
+    idempotent: true,
+    notFound: 'the run',
+  },
+  {
+    method: 'POST',
     path: '/v1/charges',
     operationId: 'createCharge',
     summary: 'Charge an action on a record field (R2, R9–R14, R19)',
@@ -410,6 +422,16 @@ export const routes: readonly RouteContract[] = [
     access: 'member',
     query: usageParams,
     response: usageReport,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: '/v1/usage/activity',
+    operationId: 'listUsageActivity',
+    summary: 'Why credits were charged: charges by day, workbook, action, trigger and run, with refunds (R24)',
+    access: 'member',
+    query: usageActivityParams,
+    response: usageActivityPage,
     successStatus: 200,
   },
   {

@@ -24,6 +24,7 @@ import { purchaseRoutes } from './routes/purchases';
 import { sessionRoutes } from './routes/sessions';
 import { spendLimitRoutes } from './routes/spend-limits';
 import { usageRoutes } from './routes/usage';
+import { usageActivityRoutes } from './routes/usage-activity';
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -66,6 +67,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   chargeRoutes(app, options);
   spendLimitRoutes(app, options);
   usageRoutes(app, options);
+  usageActivityRoutes(app, options);
   eventRoutes(app, options);
   aiRoutes(app, options);
   integrationRoutes(app, options);

@@ -2,12 +2,14 @@ import type { Database } from './database';
 import { ledgerSchema } from './migrations/001-ledger';
 import { dedupByActionSchema } from './migrations/002-dedup-by-action';
 import { chargeTriggerSchema } from './migrations/003-charge-trigger';
+import { stoppedRunsSchema } from './migrations/004-stopped-runs';
 
 /** Versioned migrations, applied once each and in order; the same SQL runs on PGlite and PostgreSQL. */
 const migrations: readonly { version: number; sql: string }[] = [
   { version: 1, sql: ledgerSchema },
   { version: 2, sql: dedupByActionSchema },
   { version: 3, sql: chargeTriggerSchema },
+  { version: 4, sql: stoppedRunsSchema },
 ];
 
 /**

@@ -12,7 +12,7 @@ const now = new Date('2026-11-02T12:00:00.000Z');
 
 beforeAll(async () => {
   db = await openPglite(undefined);
-  expect(await migrate(db)).toEqual([1, 2, 3]);
+  expect(await migrate(db)).toEqual([1, 2, 3, 4]);
 });
 afterAll(() => db.close());
 
