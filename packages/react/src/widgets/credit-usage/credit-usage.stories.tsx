@@ -10,8 +10,8 @@ const meta = {
   tags: ['autodocs'],
   args: { onGroupByChange: fn() },
   argTypes: {
-    groupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model'] },
-    defaultGroupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model'] },
+    groupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model', 'trigger'] },
+    defaultGroupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model', 'trigger'] },
     workbookId: {
       control: 'select',
       options: [undefined, ids.outboundWorkbook, ids.partnerWorkbook, ids.hiringWorkbook],
