@@ -17,6 +17,10 @@ export interface ChargeBatch {
   refunded?: number;
   /** Tokens of each row of an AI action (R9); the catalogue's typical row when omitted. */
   usage?: { inputTokens: number; outputTokens: number };
+  /** Why the charges happen (R24): a first `run` when omitted, or a deliberate `rerun` or an `auto_update`. */
+  trigger?: 'rerun' | 'auto_update';
+  /** The AI run the charges settle against: opened with `budget` first, then completed, or stopped midway (R16). */
+  run?: { id: string; budget: number; stopped?: boolean };
 }
 
 export type SpendLimitTarget = { workbookId: string } | { enrichmentId: string };

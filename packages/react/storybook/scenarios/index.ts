@@ -10,6 +10,7 @@ import {
   ownKeyHistory,
   renewalProcessingHistory,
   trialHistory,
+  whyChargedHistory,
 } from './histories';
 import type { ChargeBatch, WorkspaceHistory } from './history';
 
@@ -46,6 +47,7 @@ export type ScenarioName =
   | 'limitReached'
   | 'outOfCredits'
   | 'emptyUsage'
+  | 'whyCharged'
   | 'downgradeScheduled'
   | 'trial'
   | 'annual'
@@ -82,6 +84,11 @@ export const scenarios: Record<ScenarioName, Scenario> = {
   emptyUsage: {
     description: 'Starter (monthly), six days old: full allowance, no charges yet.',
     history: emptyHistory,
+  },
+  whyCharged: {
+    description:
+      'Explorer (monthly) this month: re-runs, an Auto-Update refresh, AI rows and a run stopped midway (R24).',
+    history: whyChargedHistory,
   },
   downgradeScheduled: {
     description: 'The Explorer workspace with a downgrade to Starter at the end of the period (R6).',

@@ -8,15 +8,20 @@ let batchCount = 0;
 
 /**
  * A batch's charges, sent together (the API commits a workspace's concurrent charges as a group), then the
- * repeated asks, then the refunds of the first ones charged. Throws if the API refuses one.
+ * repeated asks, then the refunds of the first ones charged; inside their AI run when the batch names one,
+ * opened first and ended last. Throws if the API refuses one.
  */
 export async function replayCharges(api: InPageApi, secretKey: string, batch: ChargeBatch): Promise<void> {
-  const { charges, deduplicated = 0, refunded = 0, ...params } = batch;
+  const { charges, deduplicated = 0, refunded = 0, run, ...params } = batch;
   const prefix = `rec_${++batchCount}`;
+  if (run) {
+    const { id: runId, budget } = run;
+    await callApi(api, 'POST', '/v1/ai/runs', { secretKey, body: { runId, workbookId: params.workbookId, budget } });
+  }
   const ask = (index: number) =>
     callApi<{ id: string }>(api, 'POST', '/v1/charges', {
       secretKey,
-      body: { ...params, recordId: `${prefix}_${index}`, field: params.actionId },
+      body: { ...params, ...(run && { runId: run.id }), recordId: `${prefix}_${index}`, field: params.actionId },
     });
   const firstAsks = Array.from({ length: charges - deduplicated }, (_, index) => index);
   const made = await Promise.all(firstAsks.map(ask));
@@ -28,6 +33,7 @@ export async function replayCharges(api: InPageApi, secretKey: string, batch: Ch
         callApi(api, 'POST', `/v1/charges/${id}/refund`, { secretKey, body: { reason: 'provider returned no data' } }),
       ),
   );
+  if (run) await callApi(api, 'POST', `/v1/ai/runs/${run.id}/${run.stopped ? 'stop' : 'complete'}`, { secretKey });
 }
 
 async function replayStep(api: InPageApi, secretKey: string, workspaceId: string, step: HistoryStep): Promise<void> {

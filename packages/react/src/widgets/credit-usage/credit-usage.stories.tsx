@@ -85,6 +85,21 @@ export const ByModel: Story = {
   },
 };
 
+/** R24: by trigger, in the kit's words: Auto-Update refreshes and re-runs are charged again. */
+export const ByTrigger: Story = {
+  args: { defaultGroupBy: 'trigger' },
+  parameters: { creditkit: { scenario: 'whyCharged' } },
+  play: async ({ canvas }) => {
+    await expect(await tableRows(canvas, 'By trigger')).toEqual([
+      ['Trigger', 'Charges', 'Charged', 'Refunded', 'Net'],
+      ['Auto-Update', '120', '120', '0', '120'],
+      ['Runs', '93', '62.814', '2', '60.814'],
+      ['Re-runs', '50', '50', '0', '50'],
+      ['Total', '263', '232.814', '2', '230.814'],
+    ]);
+  },
+};
+
 /** Switching the grouping with the radio group tells the host. */
 export const SwitchGrouping: Story = {
   play: async ({ args, canvas }) => {
