@@ -44,7 +44,7 @@ async function migratesOldKeys(db: Database): Promise<void> {
   const { workspaceId } = await createWorkspace(db, 'starter-monthly', now);
   await writeOldShapeKey(db, workspaceId);
 
-  expect(await migrate(db)).toEqual([2, 3]);
+  expect(await migrate(db)).toEqual([2, 3, 4]);
   expect(await db.query('SELECT action_id, record_id, field, charge_id FROM dedup_keys')).toEqual([
     { action_id: 'find-mobile-phone', record_id: 'vip', field: 'mobile', charge_id: 'charge_old' },
   ]);
