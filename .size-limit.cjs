@@ -16,8 +16,8 @@ module.exports = [
     // Then 20.9 KB, until previewRenewal and estimateAiCost became adapters over @creditkit/rules (the rule the
     // server applies, in thousandths, with credits in and out): 0.15 KB for one copy of each rule instead of two;
     // and list parameters sent with literal commas, as the contract declares (15 bytes). Then 21.1 KB, until
-    // quotes.create and the quote's schemas (R23): 0.34 KB.
-    limit: '21.5 KB',
+    // quotes.create and the quote's schemas (R23): 0.34 KB; usage.activity (R24) and ai.runs.stop: 0.17 KB.
+    limit: '21.6 KB',
   },
   {
     name: '@creditkit/sdk: createCreditClient',
@@ -25,8 +25,8 @@ module.exports = [
     import: '{ createCreditClient }',
     gzip: true,
     // Was 19.2 KB: see above (the contract's event schemas and input rules, 0.4 KB). Then 19.7 KB, until
-    // quotes.create and the quote's schemas (R23): 0.3 KB.
-    limit: '20 KB',
+    // quotes.create and the quote's schemas (R23): 0.3 KB; usage.activity and ai.runs.stop (0.11 KB).
+    limit: '20.1 KB',
   },
   {
     // A host's webhook receiver (a backend or an edge function): the signature check (Web Crypto, 1 KB) and the
@@ -51,7 +51,9 @@ module.exports = [
     // budget as one, the dialog's Done and remainder once saved, the badge's visible details, and their strings;
     // and the cost before the click (R23): RunCostSummary 1.5 KB of its own (summary, confirmation dialog, polite
     // announcements), useRunQuote with its selection pause and refresh windows, and the summary's strings, 1.7 KB.
-    limit: '14.9 KB',
+    // Then CreditActivity (1.97 KB of its own), useCreditActivity and the activity's sentences in the strings,
+    // and CreditUsage by trigger: 2.05 KB.
+    limit: '17 KB',
   },
   {
     // An enrichment panel with cost badges: the client it passes to the provider is part of what it ships.
@@ -67,8 +69,9 @@ module.exports = [
     // request from leaving the browser. Then 24.5 KB, until the events' own schemas and the input rules the
     // OpenAPI document now states (lengths in characters, calendar dates, the Idempotency-Key) added 0.4 KB.
     // Then 24.9 KB, until the client's quotes.create (R23): 0.33 KB; and the badge showed its details and the
-    // kit's new strings came with every page (0.12 KB).
-    limit: '25.8 KB',
+    // kit's new strings came with every page (0.12 KB); and the activity's sentences joined the one strings object
+    // every provider carries (so a host translates them all in one place, about 0.5 KB).
+    limit: '26.4 KB',
   },
   {
     // The aim is 25 KB; the SDK's client alone is 19.6 KB of this (ky and zod/mini about 10 KB of that),
@@ -77,12 +80,12 @@ module.exports = [
     // 32.6 KB before the renewal preview, the AI estimate and the widgets' amounts used @creditkit/rules (0.1 KB),
     // 32.7 KB before a charge named its trigger (the schema's enum, 15 B), 32.8 KB before the client's
     // quotes.create (R23, 0.32 KB), the fixes of what a new user hit (see the kit on top of the SDK, 0.5 KB) and
-    // useRunQuote with RunCostSummary (1.7 KB).
+    // useRunQuote with RunCostSummary (1.7 KB), CreditActivity and usage.activity (2.2 KB).
     name: '@creditkit/react: everything, with createCreditClient',
     import: { 'packages/react/dist/index.js': '*', 'packages/sdk/dist/index.js': '{ createCreditClient }' },
     ignore: reactPeers,
     gzip: true,
-    limit: '35.3 KB',
+    limit: '37.6 KB',
   },
   {
     // The reference Credit API in a web page (Storybook, the docs playground): hono, the contract's zod/mini
@@ -92,9 +95,10 @@ module.exports = [
     path: 'packages/server/dist/browser/browser.js',
     import: '*',
     // It was 42 KB before charges were deduplicated by action and named their trigger (the migrations, 42 B),
-    // 42.1 KB before quotes (R23: the route, quoteRun and the quote's schemas, 1.4 KB).
+    // 42.1 KB before quotes (R23: the route, quoteRun and the quote's schemas, 1.4 KB) and usage activity (its SQL,
+    // cursor and period), the stop route and migration 5 (1.9 KB).
     ignore: ['@electric-sql/pglite', 'gpt-tokenizer'],
     gzip: true,
-    limit: '43.5 KB',
+    limit: '45.4 KB',
   },
 ];

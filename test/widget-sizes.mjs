@@ -27,6 +27,7 @@ const budgets = {
   LimitReachedNotice: 4096,
   AiRunBudgetInput: 4096,
   CreditUsage: 4096,
+  CreditActivity: 4096,
   FillRate: 4096,
   RunCostSummary: 4096,
 };

@@ -51,6 +51,7 @@ app.post('/run-column', async (context) => {
   const recordIds = Array.isArray(body?.recordIds) ? body.recordIds.filter((id) => typeof id === 'string') : [];
   const audience = typeof body?.audienceId === 'string' ? findAudience(body.audienceId) : undefined;
   const budget = typeof body?.budget === 'number' && body.budget > 0 ? body.budget : undefined;
+  const trigger = body?.trigger === 'auto_update' ? body.trigger : undefined;
   if (!column || recordIds.length === 0) return context.json({ message: 'Give a column field and record ids.' }, 400);
   if (column.ai && budget === undefined) return context.json({ message: 'An AI column needs a run budget.' }, 400);
   context.header('content-type', 'application/x-ndjson');
@@ -70,6 +71,7 @@ app.post('/run-column', async (context) => {
         recordIds,
         audienceId: audience?.id,
         budget,
+        trigger,
         stopSignal: stop.signal,
         send: (event) => output.write(`${JSON.stringify(event)}\n`).then(() => undefined),
       });

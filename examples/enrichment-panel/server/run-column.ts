@@ -33,6 +33,8 @@ interface RunOptions {
   /** The audience the rows were chosen as, kept with each charge. */
   audienceId: string | undefined;
   budget: number | undefined;
+  /** Why the rows run (R24): a first run when undefined; `auto_update` refreshes, charged again. */
+  trigger: 'auto_update' | undefined;
   /** Writes one event line to the browser. */
   send: (event: RunEvent) => Promise<void>;
   /** Stops the run after the row in flight: the browser asked, or went away. */
@@ -46,7 +48,7 @@ interface RunOptions {
  * run and is reported so the browser can show the kit's notice.
  */
 export async function runColumn(options: RunOptions) {
-  const { runKey, client, cells, column, recordIds, audienceId, budget, send, stopSignal } = options;
+  const { runKey, client, cells, column, recordIds, audienceId, budget, trigger, send, stopSignal } = options;
   // Each charge's idempotency key derives from the run's key, so a retried request never charges twice (R19).
   const runId = column.ai ? runKey : undefined;
   await send({ type: 'started', runKey });
@@ -71,6 +73,7 @@ export async function runColumn(options: RunOptions) {
             recordId,
             field: column.field,
             ...(audienceId && { audienceId }),
+            ...(trigger && { trigger }),
             ...(runId && { runId, usage: aiUsage(column, record) }),
           },
           { idempotencyKey: `${runKey}:${recordId}:${column.field}` },
@@ -116,8 +119,14 @@ export async function runColumn(options: RunOptions) {
   } catch (error) {
     await send({ type: 'blocked', recordId: '', problem: problemOf(error) });
   } finally {
-    // The unspent budget goes back to the balance whether the run finished, stopped or was refused (R9).
-    if (runId) await client.ai.runs.complete(runId, { idempotencyKey: `${runKey}:complete` }).catch(() => undefined);
+    // The unspent budget goes back to the balance whether the run finished, stopped or was refused (R9); a
+    // stop is said as one, so the usage activity can explain why the rows already sent stayed charged (R16).
+    if (runId) {
+      const end = stopSignal.aborted
+        ? client.ai.runs.stop(runId, { idempotencyKey: `${runKey}:stop` })
+        : client.ai.runs.complete(runId, { idempotencyKey: `${runKey}:complete` });
+      await end.catch(() => undefined);
+    }
   }
   await send({ type: 'done', stopped: stopSignal.aborted });
 }

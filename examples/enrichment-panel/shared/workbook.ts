@@ -114,6 +114,11 @@ export interface RunColumnRequest {
   audienceId?: string;
   /** AI columns: the run's budget in credits. */
   budget?: number;
+  /**
+   * Why the rows run (R24): a first run when omitted, deduplicated per record and field; `auto_update` for a
+   * refresh of values already found, which is charged again.
+   */
+  trigger?: 'auto_update';
 }
 
 export interface SessionAnswer {

@@ -7,6 +7,8 @@ export type { AiEstimateResult } from './hooks/use-ai-estimate';
 export { useAiEstimate } from './hooks/use-ai-estimate';
 export { useAiModels } from './hooks/use-ai-models';
 export { useBalance } from './hooks/use-balance';
+export type { CreditActivityPages, CreditActivityParams, CreditActivityResult } from './hooks/use-credit-activity';
+export { useCreditActivity } from './hooks/use-credit-activity';
 export { useCreditClient } from './hooks/use-credit-client';
 export type { CreditFormat } from './hooks/use-credit-format';
 export { useCreditFormat } from './hooks/use-credit-format';
@@ -27,7 +29,12 @@ export type { SpendLimitResult, SpendLimitUpdateState } from './hooks/use-spend-
 export { useSpendLimit } from './hooks/use-spend-limit';
 export type { UsageResult } from './hooks/use-usage';
 export { useUsage } from './hooks/use-usage';
-export type { CreditAmountMessage, CreditAmountProblem, CreditMessages } from './messages/credit-messages';
+export type {
+  ActivitySentence,
+  CreditAmountMessage,
+  CreditAmountProblem,
+  CreditMessages,
+} from './messages/credit-messages';
 export { defaultCreditMessages } from './messages/default-messages';
 export type { CreditMessageOverrides } from './messages/merge-messages';
 export type { CreditProviderProps } from './provider/credit-provider';
@@ -41,6 +48,8 @@ export type { QueryLoader, QuerySnapshot, QueryStatus } from './store/query-snap
 export { updateSpendLimit } from './store/update-spend-limit';
 export type { AiRunBudgetInputProps, AiRunBudgetValidity } from './widgets/ai-run-budget-input/ai-run-budget-input';
 export { AiRunBudgetInput } from './widgets/ai-run-budget-input/ai-run-budget-input';
+export type { ActivityPeriodDays, CreditActivityProps } from './widgets/credit-activity/credit-activity';
+export { CreditActivity } from './widgets/credit-activity/credit-activity';
 export type { CreditBalanceProps } from './widgets/credit-balance/credit-balance';
 export { CreditBalance } from './widgets/credit-balance/credit-balance';
 export type { CreditCostBadgeProps } from './widgets/credit-cost-badge/credit-cost-badge';

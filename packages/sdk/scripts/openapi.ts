@@ -32,6 +32,7 @@ import { type RouteContract, type RouteRefusal, routes } from '../src/schemas/ro
 import * as sessionSchemas from '../src/schemas/sessions';
 import * as spendLimitSchemas from '../src/schemas/spend-limits';
 import * as usageSchemas from '../src/schemas/usage';
+import * as usageActivitySchemas from '../src/schemas/usage-activity';
 
 type Json = Record<string, unknown>;
 type ZodSchema = z.core.$ZodType;
@@ -57,6 +58,7 @@ const schemaModules: readonly Record<string, unknown>[] = [
   sessionSchemas,
   spendLimitSchemas,
   usageSchemas,
+  usageActivitySchemas,
   primitiveSchemas,
 ];
 
@@ -185,7 +187,8 @@ const tagDescriptions: Record<string, string> = {
   integrations:
     "The data providers, and the workspace's own API key for a provider, with which its actions cost 0 credits (R10).",
   usage:
-    'What the credits were spent on over a period, by day, workbook, action, provider or model, as JSON or CSV (R18).',
+    'What the credits were spent on over a period, by day, workbook, action, provider, model or trigger, as JSON ' +
+    'or CSV (R18), and why: the activity by day, workbook, action, trigger and run (R24).',
   events:
     'A live stream of server-sent events: balance updates, spend limits reached and cleared, renewals and refunds.',
   dev: 'Exists only when the reference server runs with `--dev`: fixtures for tests and demos.',
@@ -215,10 +218,16 @@ const queryParameterDescriptions: Record<string, string> = {
   lastEventId:
     'Resume after this event, for a first connection that continues where an earlier one left off; ' +
     '`Last-Event-ID` takes precedence.',
-  groupBy: 'One row per UTC `day`, `workbook`, `action`, `provider` or `model` (AI charges only).',
+  groupBy:
+    'One row per UTC `day`, `workbook`, `action`, `provider`, `model` (AI charges only) or `trigger` (why the ' +
+    'charges happened: `run`, `rerun`, `auto_update`, R24).',
   from: 'The first day, `YYYY-MM-DD` (UTC); 29 days before `to` when omitted.',
-  to: 'The last day, inclusive, `YYYY-MM-DD` (UTC); today when omitted.',
+  to:
+    'The last day, inclusive, `YYYY-MM-DD` (UTC); today when omitted. Usage activity covers at most 92 days ' +
+    'from `from`; a longer period is a 400.',
   workbookId: "Only this workbook's charges.",
+  actionId: "Only this action's charges.",
+  trigger: 'Only charges with this trigger: `run`, `rerun` or `auto_update` (R24).',
 };
 
 /** A tag or parameter without a description fails the build, so a new one gets its text in the tables above. */

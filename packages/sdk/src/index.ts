@@ -46,7 +46,7 @@ export type { UsageResource } from './resources/usage';
 export type { Action, ActionListParams } from './schemas/actions';
 export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
 export type { Balance } from './schemas/balance';
-export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/charges';
+export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
 export type { CreditEvent } from './schemas/events';
 export type { Grant, GrantListParams } from './schemas/grants';
 export type { Integration, IntegrationKeySetParams } from './schemas/integrations';
@@ -59,3 +59,10 @@ export type { Quote, QuoteCreateParams } from './schemas/quotes';
 export type { Session, SessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
+export type {
+  UsageActivity,
+  UsageActivityPage,
+  UsageActivityParams,
+  UsageActivityRefundReason,
+  UsageActivityRun,
+} from './schemas/usage-activity';

@@ -27,8 +27,8 @@ export {
 } from './schemas/ai';
 export type { Balance } from './schemas/balance';
 export { balance, renewalState } from './schemas/balance';
-export type { Charge, ChargeCreateParams, ChargeRefundParams } from './schemas/charges';
-export { charge, chargeCreateParams, chargeRefundParams, chargeStatus } from './schemas/charges';
+export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
+export { charge, chargeCreateParams, chargeRefundParams, chargeStatus, chargeTriggers } from './schemas/charges';
 export type { DevWorkspace } from './schemas/dev';
 export { devWorkspace, devWorkspaceCreateParams } from './schemas/dev';
 export type { CreditEvent } from './schemas/events';
@@ -94,3 +94,18 @@ export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits'
 export { spendLimit, spendLimitScope, spendLimitUpdateParams } from './schemas/spend-limits';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
 export { usageGroups, usageParams, usageReport, usageRow } from './schemas/usage';
+export type {
+  UsageActivity,
+  UsageActivityPage,
+  UsageActivityParams,
+  UsageActivityRefundReason,
+  UsageActivityRun,
+} from './schemas/usage-activity';
+export {
+  MAX_ACTIVITY_DAYS,
+  usageActivity,
+  usageActivityPage,
+  usageActivityParams,
+  usageActivityRefundReason,
+  usageActivityRun,
+} from './schemas/usage-activity';

@@ -1,4 +1,4 @@
-import type { ParseCreditsResult } from '@creditkit/sdk';
+import type { ChargeTrigger, ParseCreditsResult } from '@creditkit/sdk';
 
 /** Why typed text is not a credit amount, as `parseCredits` reports it. */
 export type CreditAmountProblem = Extract<
@@ -15,6 +15,23 @@ export type CreditAmountProblem = Extract<
  * of the message's language.
  */
 export type CreditAmountMessage = (formatted: string, amount: number) => string;
+
+/**
+ * What an activity sentence is made of (R24), every value already formatted for the reader: the action's and
+ * the workbook's names, how many rows (charges) and what they finally cost, as `common.credits` writes it.
+ */
+export interface ActivitySentence {
+  /** The action's name from the catalogue, e.g. `Find work email`. */
+  action: string;
+  /** The workbook's name as the host gives it, else its id. */
+  workbook: string;
+  /** Charges made, formatted. */
+  rows: string;
+  /** Charges made, to choose a plural form. */
+  rowCount: number;
+  /** Net credits, e.g. `48 credits`. */
+  credits: string;
+}
 
 /**
  * Every string a creditkit widget shows or announces, in one object: pass `overrides` to
@@ -279,8 +296,14 @@ export interface CreditMessages {
     columnAction: string;
     /** Heading of the first column when grouped by provider; its cells are provider ids. */
     columnProvider: string;
+    /** The grouping option, and then the table's caption, for usage by trigger: why the charges happened (R24). */
+    byTrigger: string;
     /** Heading of the first column when grouped by AI model; its cells are model ids. */
     columnModel: string;
+    /** Heading of the first column when grouped by trigger; its cells are `triggerNames`. */
+    columnTrigger: string;
+    /** What each trigger is called (R24), in the usage table and the activity's filter. */
+    triggerNames: Record<ChargeTrigger, string>;
     /** Heading of the number of charges. */
     columnCharges: string;
     /** Heading of the credits charged, before refunds. */
@@ -297,6 +320,56 @@ export interface CreditMessages {
     downloadFailed: string;
     /** Shown instead of the chart and table when the period has no usage, or of the table when it has no rows. */
     empty: string;
+  };
+  /** Why credits were charged, in words (R24): the activity list, its filters and its sentences. */
+  activity: {
+    /** The widget's accessible name. */
+    title: string;
+    /** Names the group of filters. */
+    filtersLabel: string;
+    /** Label of the period filter. */
+    periodFilter: string;
+    /** A period option: the last `days` days, today included. */
+    lastDays: (days: number) => string;
+    /** Label of the workbook filter. */
+    workbookFilter: string;
+    /** The workbook filter's option for every workbook. */
+    allWorkbooks: string;
+    /** Label of the trigger filter. */
+    triggerFilter: string;
+    /** The trigger filter's option for every trigger. */
+    allTriggers: string;
+    /**
+     * Said politely once the activity for new filters has loaded: `lines` is how many lines show, formatted;
+     * `selection` names the period, workbook and trigger chosen.
+     */
+    filtersApplied: (lines: string, lineCount: number, selection: string) => string;
+    /** Button that loads older activity. */
+    showMore: string;
+    /** Alert when older activity could not be loaded; the `showMore` button stays to try again. */
+    moreFailed: string;
+    /** Shown when nothing was charged for the filters chosen. */
+    empty: string;
+    /** A first run (R13: each record and field paid once). */
+    run: (parts: ActivitySentence) => string;
+    /** A deliberate re-run, charged again (R24). */
+    rerun: (parts: ActivitySentence) => string;
+    /** An Auto-Update refresh, charged again (R24). */
+    autoUpdate: (parts: ActivitySentence) => string;
+    /** AI rows: each one costs its tokens, whatever the model answered (R9). */
+    ai: (parts: ActivitySentence) => string;
+    /** A run stopped midway: what was already sent stayed charged (R16). */
+    stoppedRun: (parts: ActivitySentence) => string;
+    /** Asks charged 0 because the record's field was already paid for (R13); `count` formatted. */
+    deduplicated: (count: string, amount: number) => string;
+    /** Asks charged 0 because the workspace's own key paid the provider (R10); `count` formatted. */
+    ownKey: (count: string, amount: number) => string;
+    /** Refunds (R15): `count` formatted, `reasons` the reasons as the host names them, listed. */
+    refunded: (count: string, amount: number, reasons: string) => string;
+    /** One reason among several, with how many refunds gave it. */
+    refundReason: (count: string, amount: number, reason: string) => string;
+    /** Joins a sentence and its details (deduplicated, own key, refunded). */
+    details: (sentence: string, details: readonly string[]) => string;
   };
   /** The Data Hub fill rate table (R22). */
   fillRate: {

@@ -149,7 +149,10 @@ export const defaultCreditMessages: CreditMessages = {
     columnWorkbook: 'Workbook',
     columnAction: 'Action',
     columnProvider: 'Provider',
+    byTrigger: 'By trigger',
     columnModel: 'Model',
+    columnTrigger: 'Trigger',
+    triggerNames: { run: 'Runs', rerun: 'Re-runs', auto_update: 'Auto-Update' },
     columnCharges: 'Charges',
     columnCharged: 'Charged',
     columnRefunded: 'Refunded',
@@ -158,6 +161,39 @@ export const defaultCreditMessages: CreditMessages = {
     downloadCsv: 'Download CSV',
     downloadFailed: 'The CSV could not be downloaded. Try again.',
     empty: 'No credits were used in this period.',
+  },
+  activity: {
+    title: 'Why credits were charged',
+    filtersLabel: 'Show charges',
+    periodFilter: 'Period',
+    lastDays: (days) => `Last ${days} days`,
+    workbookFilter: 'Workbook',
+    allWorkbooks: 'All workbooks',
+    triggerFilter: 'Trigger',
+    allTriggers: 'All triggers',
+    filtersApplied: (lines, lineCount, selection) =>
+      `${lines} ${isEnglishSingular(lineCount) ? 'line' : 'lines'} for ${selection}`,
+    showMore: 'Show older charges',
+    moreFailed: 'Older charges could not be loaded. Try again.',
+    empty: 'No credits were charged for this selection.',
+    run: ({ action, workbook, rows, rowCount, credits }) =>
+      `${action} on ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'} in ${workbook}: ${credits}`,
+    rerun: ({ action, workbook, rows, rowCount, credits }) =>
+      `Re-run of ${action} on ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'} in ${workbook}: ${credits}`,
+    autoUpdate: ({ action, workbook, rows, rowCount, credits }) =>
+      `Auto-Update refreshed ${rows} ${isEnglishSingular(rowCount) ? 'record' : 'records'} in ${workbook} ` +
+      `with ${action}: ${credits}`,
+    ai: ({ action, workbook, rows, rowCount, credits }) =>
+      `${action} in ${workbook}: ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'}, ${credits}, ` +
+      'charged whatever the output',
+    stoppedRun: ({ action, workbook, rows, rowCount, credits }) =>
+      `Run of ${action} in ${workbook} stopped midway: ${rows} ` +
+      `${isEnglishSingular(rowCount) ? 'request' : 'requests'} already sent stayed charged, ${credits}`,
+    deduplicated: (count) => `${count} already paid, not charged again`,
+    ownKey: (count) => `${count} free with your own API key`,
+    refunded: (count, _, reasons) => `${count} refunded: ${reasons}`,
+    refundReason: (count, _, reason) => `${count} ${reason}`,
+    details: (sentence, details) => (details.length ? `${sentence} (${details.join('; ')})` : sentence),
   },
   fillRate: {
     title: 'Fill rate',

@@ -52,6 +52,8 @@ export const creditQueryKeys = {
   usages: 'usage',
   /** One usage report, by its params (`useUsage`). */
   usage: (params: object) => `usage:${stableSegment(params)}`,
+  /** One activity list, by its filters (`useCreditActivity`); under `usages`, so refunds invalidate it too. */
+  usageActivity: (params: object) => `usage:activity:${stableSegment(params)}`,
   /** Reaches every estimate the server counted from a prompt. */
   aiEstimates: 'ai-estimate',
   /** One estimate the server counted from a prompt (`useAiEstimate` without `inputTokens`). */

@@ -228,3 +228,37 @@ export const leadsHistory: WorkspaceHistory = {
     }),
   ],
 };
+
+/**
+ * The seeds' "why were credits deducted?" causes (R24), in an Explorer workspace this month: a first run of
+ * work emails with 2 refunds (R15), an Auto-Update refresh of 120 companies and a deliberate re-run of the
+ * emails, both charged again, 40 AI summaries in a run (R9), and an AI run stopped midway after 3 rows (R16).
+ */
+export const whyChargedHistory: WorkspaceHistory = {
+  planId: 'explorer-monthly',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  steps: [
+    charge('2026-11-17', emails(50, { refunded: 2 })),
+    charge('2026-11-18', {
+      actionId: 'enrich-company',
+      workbookId: partnerWorkbook,
+      charges: 120,
+      trigger: 'auto_update',
+    }),
+    charge('2026-11-18', emails(50, { trigger: 'rerun' })),
+    charge('2026-11-19', {
+      actionId: 'ai-write-gpt-mini',
+      workbookId: partnerWorkbook,
+      charges: 40,
+      usage: summaryRow,
+      run: { id: 'run-partner-summaries', budget: 100 },
+    }),
+    charge('2026-11-19', {
+      actionId: 'ai-write-gpt-mini',
+      workbookId: hiringWorkbook,
+      charges: 3,
+      usage: summaryRow,
+      run: { id: 'run-hiring-notes', budget: 50, stopped: true },
+    }),
+  ],
+};

@@ -22,6 +22,10 @@ export interface ChargeBatch {
    * `${prefix}2`, … on `field`. Otherwise records of the batch's own, on a field named after the action.
    */
   records?: { prefix: string; field: string };
+  /** Why the charges happen (R24): a first `run` when omitted, or a deliberate `rerun` or an `auto_update`. */
+  trigger?: 'rerun' | 'auto_update';
+  /** The AI run the charges settle against: opened with `budget` first, then completed, or stopped midway (R16). */
+  run?: { id: string; budget: number; stopped?: boolean };
 }
 
 export type SpendLimitTarget = { workbookId: string } | { enrichmentId: string };

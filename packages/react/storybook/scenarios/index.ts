@@ -11,6 +11,7 @@ import {
   ownKeyHistory,
   renewalProcessingHistory,
   trialHistory,
+  whyChargedHistory,
 } from './histories';
 import type { ChargeBatch, WorkspaceHistory } from './history';
 
@@ -47,6 +48,7 @@ export type ScenarioName =
   | 'limitReached'
   | 'outOfCredits'
   | 'emptyUsage'
+  | 'whyCharged'
   | 'downgradeScheduled'
   | 'trial'
   | 'annual'
@@ -84,6 +86,11 @@ export const scenarios: Record<ScenarioName, Scenario> = {
   emptyUsage: {
     description: 'Starter (monthly), six days old: full allowance, no charges yet.',
     history: emptyHistory,
+  },
+  whyCharged: {
+    description:
+      'Explorer (monthly) this month: re-runs, an Auto-Update refresh, AI rows and a run stopped midway (R24).',
+    history: whyChargedHistory,
   },
   downgradeScheduled: {
     description: 'The Explorer workspace with a downgrade to Starter at the end of the period (R6).',

@@ -8,16 +8,22 @@ let batchCount = 0;
 
 /**
  * A batch's charges, sent together (the API commits a workspace's concurrent charges as a group), then the
- * repeated asks, then the refunds of the first ones charged. Throws if the API refuses one.
+ * repeated asks, then the refunds of the first ones charged; inside their AI run when the batch names one,
+ * opened first and ended last. Throws if the API refuses one.
  */
 export async function replayCharges(api: InPageApi, secretKey: string, batch: ChargeBatch): Promise<void> {
-  const { charges, deduplicated = 0, refunded = 0, records, ...params } = batch;
+  const { charges, deduplicated = 0, refunded = 0, records, run, ...params } = batch;
   const prefix = `rec_${++batchCount}`;
+  if (run) {
+    const { id: runId, budget } = run;
+    await callApi(api, 'POST', '/v1/ai/runs', { secretKey, body: { runId, workbookId: params.workbookId, budget } });
+  }
   const ask = (index: number) =>
     callApi<{ id: string }>(api, 'POST', '/v1/charges', {
       secretKey,
       body: {
         ...params,
+        ...(run && { runId: run.id }),
         ...(records
           ? { recordId: `${records.prefix}${index + 1}`, field: records.field }
           : { recordId: `${prefix}_${index}`, field: params.actionId }),
@@ -33,6 +39,7 @@ export async function replayCharges(api: InPageApi, secretKey: string, batch: Ch
         callApi(api, 'POST', `/v1/charges/${id}/refund`, { secretKey, body: { reason: 'provider returned no data' } }),
       ),
   );
+  if (run) await callApi(api, 'POST', `/v1/ai/runs/${run.id}/${run.stopped ? 'stop' : 'complete'}`, { secretKey });
 }
 
 async function replayStep(api: InPageApi, secretKey: string, workspaceId: string, step: HistoryStep): Promise<void> {

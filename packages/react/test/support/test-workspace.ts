@@ -1,4 +1,4 @@
-import type { Balance, Charge, ChargeCreateParams } from '@creditkit/sdk';
+import type { AiRun, AiRunCreateParams, Balance, Charge, ChargeCreateParams } from '@creditkit/sdk';
 import { inject } from 'vitest';
 import { type BrowserSession, type RequestGate, sessionClient } from './clients';
 
@@ -56,6 +56,14 @@ export async function createTestWorkspace(planId = 'starter-monthly', options: T
     /** Refunds a charge with the secret key, as a host does when the provider's data was invalid (R15). */
     refund(chargeId: string, reason = 'invalid data'): Promise<Charge> {
       return withSecretKey<Charge>(`/v1/charges/${chargeId}/refund`, { reason });
+    },
+    /** Opens an AI run with a budget, as a host's server does before an AI column runs (R9). */
+    openRun(params: AiRunCreateParams): Promise<AiRun> {
+      return withSecretKey<AiRun>('/v1/ai/runs', params);
+    },
+    /** Ends a run: completed, or stopped midway as when the user pressed Stop (R16). */
+    endRun(runId: string, how: 'complete' | 'stop'): Promise<AiRun> {
+      return withSecretKey<AiRun>(`/v1/ai/runs/${encodeURIComponent(runId)}/${how}`, {});
     },
     /** Runs the period-end renewal now (a dev route), and answers the balance after it. */
     renew(): Promise<Balance> {

@@ -63,6 +63,15 @@ export class AiRunsResource {
     const id = encodeURIComponent(validateParams(resourceId, runId, 'run id'));
     return this.transport.json({ method: 'POST', path: `/v1/ai/runs/${id}/complete`, options }, aiRun);
   }
+
+  /**
+   * Stops the run midway: the requests already sent stay charged (R16), the unspent budget is released, and the
+   * run is completed with `stopped: true`, which usage activity explains. A run already completed stays as it was.
+   */
+  async stop(runId: string, options?: RequestOptions): Promise<AiRun> {
+    const id = encodeURIComponent(validateParams(resourceId, runId, 'run id'));
+    return this.transport.json({ method: 'POST', path: `/v1/ai/runs/${id}/stop`, options }, aiRun);
+  }
 }
 
 /** AI credits: models, estimates and run budgets (R9). */

@@ -141,6 +141,8 @@ export const aiRun = z.object({
   model: z.nullable(z.string()),
   /** `running` while charges may settle against the budget; `completed` once the run is completed (R16). */
   status: openEnum(['running', 'completed']),
+  /** True when the run was stopped midway (`POST /v1/ai/runs/{runId}/stop`): what it charged stayed charged (R16). */
+  stopped: z.boolean(),
   /** Credits reserved when the run was opened. */
   budget: credits,
   /** Credits the run's charges have spent, net of refunds. */

@@ -8,6 +8,8 @@ import { credits, maxCharacters, openEnum, resourceId, storableText, timestamp, 
  * charged again even when already paid, still subject to every limit.
  */
 export const chargeTriggers = ['run', 'rerun', 'auto_update'] as const;
+/** Why a charge happens (R24): `run`, `rerun` or `auto_update`. */
+export type ChargeTrigger = (typeof chargeTriggers)[number];
 
 /** Charge one action on one record's field (R2, R9–R16). Ids belong to the host product. */
 export const chargeCreateParams = z.object({

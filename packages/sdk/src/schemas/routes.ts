@@ -22,6 +22,7 @@ import { quote, quoteCreateParams } from './quotes';
 import { session, sessionCreateParams } from './sessions';
 import { spendLimit, spendLimitUpdateParams } from './spend-limits';
 import { usageParams, usageReport } from './usage';
+import { usageActivityPage, usageActivityParams } from './usage-activity';
 
 /**
  * Who may call a route: a secret key only, an admin (secret key or admin session), anyone in the workspace (R20),
@@ -290,6 +291,17 @@ export const routes: readonly RouteContract[] = [
   },
   {
     method: 'POST',
+    path: '/v1/ai/runs/{runId}/stop',
+    operationId: 'stopAiRun',
+    summary: 'Stop a run midway: what it charged stays charged, the rest of its budget is released (R9, R16)',
+    access: 'member',
+    response: aiRun,
+    successStatus: 200,
+    idempotent: true,
+    notFound: 'the run',
+  },
+  {
+    method: 'POST',
     path: '/v1/charges',
     operationId: 'createCharge',
     summary: 'Charge an action on a record field (R2, R9–R14, R19)',
@@ -418,7 +430,7 @@ export const routes: readonly RouteContract[] = [
     method: 'GET',
     path: '/v1/usage',
     operationId: 'getUsage',
-    summary: 'Usage by day, workbook, action, provider or model (R18)',
+    summary: 'Usage by day, workbook, action, provider, model or trigger (R18, R24)',
     access: 'member',
     query: usageParams,
     response: usageReport,
@@ -426,9 +438,19 @@ export const routes: readonly RouteContract[] = [
   },
   {
     method: 'GET',
+    path: '/v1/usage/activity',
+    operationId: 'listUsageActivity',
+    summary: 'Why credits were charged: charges by day, workbook, action, trigger and run, with refunds (R24)',
+    access: 'member',
+    query: usageActivityParams,
+    response: usageActivityPage,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
     path: '/v1/usage/export',
     operationId: 'exportUsage',
-    summary: 'Usage as CSV (R18)',
+    summary: 'Usage as CSV, a line per group and trigger (R18, R24)',
     access: 'member',
     query: usageParams,
     response: 'text/csv',

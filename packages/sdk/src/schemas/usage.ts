@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
 import { calendarDate, count, creditTotal, openEnum, resourceId } from './primitives';
 
-/** What a usage report can be grouped by (R18). */
-export const usageGroups = ['day', 'workbook', 'action', 'provider', 'model'] as const;
+/** What a usage report can be grouped by: R18, and `trigger`, why the charges happened (R24). */
+export const usageGroups = ['day', 'workbook', 'action', 'provider', 'model', 'trigger'] as const;
 
 /** Usage over a period (R18); `from` and `to` are dates (`YYYY-MM-DD`), `to` inclusive. */
 export const usageParams = z.object({
-  /** One row per UTC `day`, `workbook`, `action`, `provider` or `model` (AI charges only). */
+  /**
+   * One row per UTC `day`, `workbook`, `action`, `provider`, `model` (AI charges only) or `trigger` (`run`,
+   * `rerun`, `auto_update`: why the charges happened, R24).
+   */
   groupBy: z.enum(usageGroups),
   /** The first day, `YYYY-MM-DD` (UTC); 29 days before `to` when omitted. */
   from: z.optional(calendarDate),
@@ -20,7 +23,7 @@ export type UsageParams = z.infer<typeof usageParams>;
 
 /** One group of a usage report (R18). */
 export const usageRow = z.object({
-  /** The group: a `YYYY-MM-DD` day, or a workbook, action, provider or model id. */
+  /** The group: a `YYYY-MM-DD` day, a workbook, action, provider or model id, or a trigger (`run`, `rerun`, `auto_update`). */
   key: z.string(),
   /** Charges recorded, own-key and deduplicated ones at 0 credits included (R10, R13). */
   charges: count,

@@ -195,6 +195,20 @@ describe('ai.runs.retrieve', () => {
   });
 });
 
+describe('ai.runs.stop', () => {
+  it('POSTs to /v1/ai/runs/{id}/stop with no body and an idempotency key, returning the stopped run', async () => {
+    const stoppedRun: AiRun = { ...completedRun, stopped: true };
+    api.on('POST /v1/ai/runs/run_1/stop', { body: stoppedRun });
+    const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test_1' });
+
+    await expect(client.ai.runs.stop('run_1', { idempotencyKey: 'idem-stop-1' })).resolves.toEqual(stoppedRun);
+    expect(api.requests[0]?.method).toBe('POST');
+    expect(api.requests[0]?.path).toBe('/v1/ai/runs/run_1/stop');
+    expect(api.requests[0]?.body).toBeUndefined();
+    expect(api.requests[0]?.headers['idempotency-key']).toBe('idem-stop-1');
+  });
+});
+
 describe('ai.runs.complete', () => {
   it('POSTs to /v1/ai/runs/{id}/complete with no body and the caller idempotency key, returning the run', async () => {
     api.on('POST /v1/ai/runs/run_1/complete', { body: completedRun });

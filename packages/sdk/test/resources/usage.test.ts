@@ -1,4 +1,10 @@
-import { createCreditClient, type UsageParams, type UsageReport, ValidationError } from '@creditkit/sdk';
+import {
+  createCreditClient,
+  type UsageActivity,
+  type UsageParams,
+  type UsageReport,
+  ValidationError,
+} from '@creditkit/sdk';
 import { describe, expect, it } from 'vitest';
 import { failureOf } from '../support/failures';
 import { fixtures } from '../support/fixtures';
@@ -11,7 +17,8 @@ const byWorkbook: UsageReport = {
   groupBy: 'workbook',
   data: [{ key: 'wb_1', charges: 3, charged: 7, refunded: 2, net: 5 }],
 };
-const csv = 'key,charges,charged,refunded,net\r\n2026-11-02,3,7,2,5\r\n"wb ""q""",1,0.125,0,0.125\r\n';
+const csv =
+  'key,trigger,charges,charged,refunded,net\r\n2026-11-02,run,3,7,2,5\r\n"wb ""q""",rerun,1,0.125,0,0.125\r\n';
 
 const badParams: [string, UsageParams, PropertyKey[]][] = [
   // @ts-expect-error: usage is not grouped by week
@@ -96,5 +103,50 @@ describe('usage.export', () => {
     expect(error).toMatchObject({ code: 'validation_failed' });
     expect((error as ValidationError).details.issues.map((issue) => issue.path)).toContainEqual(path);
     expect(api.requests).toEqual([]);
+  });
+});
+
+describe('usage.activity', () => {
+  const row: UsageActivity = {
+    day: '2026-11-02',
+    workbookId: 'wb_1',
+    actionId: 'find-work-email',
+    model: null,
+    trigger: 'rerun',
+    run: null,
+    charges: 3,
+    deduplicated: 0,
+    ownKey: 0,
+    refunds: 1,
+    charged: 3,
+    refunded: 1,
+    net: 2,
+    refundReasons: [{ reason: 'no_data', refunds: 1, refunded: 1 }],
+  };
+
+  it('GETs /v1/usage/activity with the filters and walks the pages by nextCursor', async () => {
+    api.on('GET /v1/usage/activity', (request) =>
+      request.query.get('cursor') === 'page_2'
+        ? { body: { from: '2026-11-01', to: '2026-11-30', data: [{ ...row, day: '2026-11-01' }], nextCursor: null } }
+        : { body: { from: '2026-11-01', to: '2026-11-30', data: [row], nextCursor: 'page_2' } },
+    );
+    const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test_1' });
+
+    const params = { from: '2026-11-01', to: '2026-11-30', trigger: 'rerun', limit: 1 } as const;
+    const days: string[] = [];
+    for await (const activity of client.usage.activity(params)) days.push(activity.day);
+    expect(days).toEqual(['2026-11-02', '2026-11-01']);
+    expect(api.requests.map((request) => Object.fromEntries(request.query))).toEqual([
+      { from: '2026-11-01', to: '2026-11-30', trigger: 'rerun', limit: '1' },
+      { from: '2026-11-01', to: '2026-11-30', trigger: 'rerun', limit: '1', cursor: 'page_2' },
+    ]);
+  });
+
+  it('refuses a trigger it does not know with ValidationError before sending anything', async () => {
+    const client = createCreditClient({ baseUrl: api.url, apiKey: 'sk_test_1' });
+    // @ts-expect-error: no such trigger
+    const error = await failureOf(() => client.usage.activity({ trigger: 'manual' }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(api.requests).toHaveLength(0);
   });
 });

@@ -91,6 +91,7 @@ export const fixtures = {
     enrichmentId: null,
     model: 'gpt-mini',
     status: 'running',
+    stopped: false,
     budget: 50,
     spent: 0.28,
     remaining: 49.72,

@@ -25,6 +25,7 @@ import { quoteRoutes } from './routes/quotes';
 import { sessionRoutes } from './routes/sessions';
 import { spendLimitRoutes } from './routes/spend-limits';
 import { usageRoutes } from './routes/usage';
+import { usageActivityRoutes } from './routes/usage-activity';
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -68,6 +69,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   quoteRoutes(app, options);
   spendLimitRoutes(app, options);
   usageRoutes(app, options);
+  usageActivityRoutes(app, options);
   eventRoutes(app, options);
   aiRoutes(app, options);
   integrationRoutes(app, options);

@@ -13,6 +13,7 @@ export interface RunRow {
   budget: number;
   spent: number;
   status: 'running' | 'completed';
+  stopped: boolean;
   created_at: Date;
   completed_at: Date | null;
 }
@@ -70,16 +71,26 @@ export async function openRun(
   return { outcome: 'opened' };
 }
 
-/** Ends a run: what it charged stays charged (R16) and its unspent budget is no longer reserved. */
-export async function completeRun(tx: Queryable, workspaceId: string, runId: string, now: Date): Promise<boolean> {
+/**
+ * Ends a run: what it charged stays charged (R16) and its unspent budget is no longer reserved. `stopped` says
+ * it ended midway; only the first completion says how the run ended, so a later stop or complete changes nothing.
+ */
+export async function completeRun(
+  tx: Queryable,
+  workspaceId: string,
+  runId: string,
+  now: Date,
+  how: { stopped: boolean } = { stopped: false },
+): Promise<boolean> {
   // Workspace row first, as a charge takes its locks, so the two never wait on each other in a cycle.
   await readWorkspace(tx, workspaceId, true);
   const rows = await tx.query<{ released: boolean }>(
-    `UPDATE runs AS r SET status = 'completed', completed_at = COALESCE(r.completed_at, $3)
+    `UPDATE runs AS r SET status = 'completed', completed_at = COALESCE(r.completed_at, $3),
+            stopped = CASE WHEN before.status = 'running' THEN $4 ELSE before.stopped END
        FROM runs AS before
       WHERE r.workspace_id = $1 AND r.id = $2 AND before.workspace_id = r.workspace_id AND before.id = r.id
       RETURNING before.status = 'running' AND before.budget > before.spent AS released`,
-    [workspaceId, runId, now],
+    [workspaceId, runId, now, how.stopped],
   );
   const [run] = rows;
   // What the run did not spend is no longer reserved: the spendable balance went up (R9).

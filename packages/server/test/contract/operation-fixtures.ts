@@ -100,6 +100,44 @@ function widestPeriod(request: OperationRequest): void {
   if (request.query.to !== undefined && request.query.from === undefined) request.query.from = '0001-01-01';
 }
 
+const dayMs = 24 * 60 * 60 * 1000;
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+const firstDay = Date.parse('0000-01-01T00:00:00.000Z');
+const lastDay = Date.parse('9999-12-31T00:00:00.000Z');
+
+/**
+ * Activity covers at most 92 days (a rule between `from` and `to`): a boundary given for one end gets the
+ * other end 91 days away, and a pair further apart (or reversed) keeps `from` and ends 91 days after it.
+ */
+function boundedPeriod(request: OperationRequest): void {
+  const span = 91 * dayMs;
+  const timeOf = (day: unknown) => (typeof day === 'string' ? Date.parse(`${day}T00:00:00.000Z`) : Number.NaN);
+  const from = timeOf(request.query.from);
+  const to = timeOf(request.query.to);
+  // A value that is no date is the refusal being walked: leave it for the server to refuse.
+  if (request.query.from !== undefined && !Number.isFinite(from)) return;
+  if (request.query.to !== undefined && !Number.isFinite(to)) return;
+  if (request.query.from !== undefined && request.query.to === undefined) {
+    request.query.to = dayOf(Math.min(from + span, lastDay));
+  } else if (request.query.to !== undefined && request.query.from === undefined) {
+    request.query.from = dayOf(Math.max(to - span, firstDay));
+  } else if (request.query.from !== undefined && (to < from || to - from > span)) {
+    request.query.to = dayOf(Math.min(from + span, lastDay));
+  }
+}
+
+/** Charges of two actions today, so the activity has a second page to point a cursor at. */
+const chargeTwoActions = async (workspace: ConformanceWorkspace) => {
+  for (const actionId of ['find-work-email', 'verify-email']) {
+    await workspace.api('POST', '/v1/charges', {
+      actionId,
+      workbookId: 'wb_conformance',
+      recordId: 'rec_activity',
+      field: actionId,
+    });
+  }
+};
+
 const setupOnce = <T>(make: (workspace: ConformanceWorkspace) => Promise<T>) => {
   const made = new WeakMap<ConformanceWorkspace, Promise<T>>();
   return (workspace: ConformanceWorkspace): Promise<T> => {
@@ -174,6 +212,11 @@ export const operationFixtures: Record<string, OperationFixture> = {
     references: ['runId'],
     observe: (request) => [`/v1/ai/runs/${encodeURIComponent(String(request.path.runId))}`],
   },
+  stopAiRun: {
+    prepare: async ({ workspace, sequence }) => ({ path: { runId: await newRun(workspace, sequence) } }),
+    references: ['runId'],
+    observe: (request) => [`/v1/ai/runs/${encodeURIComponent(String(request.path.runId))}`],
+  },
   createCharge: {
     prepare: async ({ workspace, sequence }) => ({
       body: { actionId: nth(await idsOf(workspace, '/v1/actions'), 1), recordId: `rec_${sequence}` },
@@ -206,6 +249,14 @@ export const operationFixtures: Record<string, OperationFixture> = {
   setIntegrationKey: eachProvider,
   deleteIntegrationKey: eachProvider,
   getUsage: { complete: widestPeriod },
+  listUsageActivity: {
+    setup: chargeTwoActions,
+    prepare: async ({ workspace }) => ({
+      query: { cursor: await secondPageCursor(workspace, '/v1/usage/activity') },
+    }),
+    issuedByApi: ['cursor'],
+    complete: boundedPeriod,
+  },
   exportUsage: { complete: widestPeriod },
   streamEvents: {},
   createDevWorkspace: {

@@ -219,7 +219,7 @@ async function readEverything(workspace: Workspace): Promise<void> {
   for (const path of ['/v1/ai/models', '/v1/integrations', '/v1/workbooks/wb_1/spend-limit']) {
     await call(workspace, 'GET', path);
   }
-  for (const groupBy of ['day', 'workbook', 'action', 'provider', 'model']) {
+  for (const groupBy of ['day', 'workbook', 'action', 'provider', 'model', 'trigger']) {
     await call(workspace, 'GET', `/v1/usage?groupBy=${groupBy}&from=0001-01-01&to=9999-12-31`);
   }
   await call(workspace, 'GET', '/v1/usage/export?groupBy=workbook&from=0001-01-01&to=9999-12-31');

@@ -238,7 +238,7 @@ describe('GET /v1/usage (R18)', () => {
   });
 
   it('answers with a body that satisfies the contract, for every grouping', async () => {
-    for (const groupBy of ['day', 'workbook', 'action', 'provider', 'model']) {
+    for (const groupBy of ['day', 'workbook', 'action', 'provider', 'model', 'trigger']) {
       const response = await get(`/v1/usage?groupBy=${groupBy}`, mine.secretKey);
       expect(response.status).toBe(200);
       expect(usageReport.safeParse(await response.json()).success).toBe(true);
@@ -270,6 +270,70 @@ describe('GET /v1/usage (R18)', () => {
   });
 });
 
+describe('usage by trigger (R24)', () => {
+  /**
+   * One day of work email in wb_alpha, by hand: a first run of rec_1 and rec_2 (1 credit each), a run of rec_1
+   * again (deduplicated, 0), a deliberate re-run of rec_1 (1), and two Auto-Update refreshes (1 each), one of
+   * them refunded. Then Claude Haiku on rec_3, a first run (2.5).
+   */
+  let workspace: Awaited<ReturnType<typeof newWorkspace>>;
+  beforeAll(async () => {
+    clock = new Date('2026-03-09T10:00:00.000Z');
+    workspace = await newWorkspace();
+    const email = (recordId: string, trigger?: 'run' | 'rerun' | 'auto_update') =>
+      workspace.client.charges.create({
+        actionId: 'find-work-email',
+        workbookId: 'wb_alpha',
+        recordId,
+        field: 'email',
+        ...(trigger && { trigger }),
+      });
+    await email('rec_1');
+    await email('rec_2', 'run');
+    expect((await email('rec_1')).status).toBe('deduplicated');
+    await email('rec_1', 'rerun');
+    await email('rec_1', 'auto_update');
+    const refreshed = await email('rec_2', 'auto_update');
+    await workspace.client.charges.refund(refreshed.id, { reason: 'provider returned nothing' });
+    await workspace.client.charges.create({
+      actionId: 'ai-write-claude-haiku',
+      workbookId: 'wb_alpha',
+      recordId: 'rec_3',
+      field: 'summary',
+      ...tokens(2000, 1000),
+    });
+    clock = new Date('2026-03-10T18:00:00.000Z');
+  });
+
+  it('groups by trigger, biggest net first and ties in key order, deduplicated runs counted at 0 credits', async () => {
+    const response = await get('/v1/usage?groupBy=trigger', workspace.secretKey);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      groupBy: 'trigger',
+      from: '2026-02-09',
+      to: '2026-03-10',
+      data: [row('run', 4, 4.5, 0, 4.5), row('auto_update', 2, 2, 1, 1), row('rerun', 1, 1, 0, 1)],
+      totals: { charges: 7, charged: 7.5, refunded: 1, net: 6.5 },
+    });
+  });
+
+  it('exports a line per group and trigger, the trigger in its own column', async () => {
+    const response = await get('/v1/usage/export?groupBy=action&from=2026-03-09&to=2026-03-09', workspace.secretKey);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(
+      [
+        'key,trigger,charges,charged,refunded,net',
+        'find-work-email,run,3,2,0,2',
+        'find-work-email,rerun,1,1,0,1',
+        'find-work-email,auto_update,2,2,1,1',
+        'ai-write-claude-haiku,run,1,2.5,0,2.5',
+        'Total (all rows),,7,7.5,1,6.5',
+        '',
+      ].join('\r\n'),
+    );
+  });
+});
+
 describe('GET /v1/usage/export (R18)', () => {
   it('streams the report as CSV, with a totals row last', async () => {
     clock = new Date('2026-03-09T08:00:00.000Z');
@@ -285,16 +349,16 @@ describe('GET /v1/usage/export (R18)', () => {
     expect(response.headers.get('content-length')).toBeNull();
     expect(await response.text()).toBe(
       [
-        'key,charges,charged,refunded,net',
-        '2026-03-09,3,11.8,10.8,1',
-        '2026-03-10,4,3.5,0,3.5',
-        'Total (all rows),7,15.3,10.8,4.5',
+        'key,trigger,charges,charged,refunded,net',
+        '2026-03-09,run,3,11.8,10.8,1',
+        '2026-03-10,run,4,3.5,0,3.5',
+        'Total (all rows),,7,15.3,10.8,4.5',
         '',
       ].join('\r\n'),
     );
     expect(await workspace.client.usage.export({ groupBy: 'model', from: '2026-03-01', to: '2026-03-31' })).toBe(
-      'key,charges,charged,refunded,net\r\nclaude-haiku,1,2.5,0,2.5\r\ngpt-mini,1,0.8,0.8,0\r\n' +
-        'Total (all rows),2,3.3,0.8,2.5\r\n',
+      'key,trigger,charges,charged,refunded,net\r\nclaude-haiku,run,1,2.5,0,2.5\r\ngpt-mini,run,1,0.8,0.8,0\r\n' +
+        'Total (all rows),,2,3.3,0.8,2.5\r\n',
     );
   });
 
@@ -320,13 +384,13 @@ describe('GET /v1/usage/export (R18)', () => {
     const response = await get('/v1/usage/export?groupBy=workbook&from=2026-03-09&to=2026-03-09', secretKey);
     expect(await response.text()).toBe(
       [
-        'key,charges,charged,refunded,net',
-        "'=SUM(A1),1,10,0,10",
-        '"wb,1",1,3,0,3',
-        '"wb""q",1,2,0,2',
-        '"line\nbreak",1,1.5,0,1.5',
-        "'@home,1,0.5,0,0.5",
-        'Total (all rows),5,17,0,17',
+        'key,trigger,charges,charged,refunded,net',
+        "'=SUM(A1),run,1,10,0,10",
+        '"wb,1",run,1,3,0,3',
+        '"wb""q",run,1,2,0,2',
+        '"line\nbreak",run,1,1.5,0,1.5',
+        "'@home,run,1,0.5,0,0.5",
+        'Total (all rows),,5,17,0,17',
         '',
       ].join('\r\n'),
     );

@@ -31,7 +31,7 @@ describe('Instances started together on an empty PostgreSQL', () => {
         expect(failures).toEqual([]);
         const [first] = running as [RunningServer];
         const versions = await first.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-        expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
+        expect(versions.map((row) => row.version)).toEqual([1, 2, 3, 4]);
         for (const server of running) expect((await fetch(`${server.url}/v1/plans`)).status).toBe(401);
       } finally {
         await Promise.all(running.map((server) => server.close()));

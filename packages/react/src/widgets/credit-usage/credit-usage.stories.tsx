@@ -10,8 +10,8 @@ const meta = {
   tags: ['autodocs'],
   args: { onGroupByChange: fn() },
   argTypes: {
-    groupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model'] },
-    defaultGroupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model'] },
+    groupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model', 'trigger'] },
+    defaultGroupBy: { control: 'inline-radio', options: ['workbook', 'action', 'provider', 'model', 'trigger'] },
     workbookId: {
       control: 'select',
       options: [undefined, ids.outboundWorkbook, ids.partnerWorkbook, ids.hiringWorkbook],
@@ -82,6 +82,21 @@ export const ByModel: Story = {
   args: { defaultGroupBy: 'model' },
   play: async ({ canvas }) => {
     await expect((await tableRows(canvas, 'By model')).at(-1)).toEqual(['Total', '114', '62.32', '0', '62.32']);
+  },
+};
+
+/** R24: by trigger, in the kit's words: Auto-Update refreshes and re-runs are charged again. */
+export const ByTrigger: Story = {
+  args: { defaultGroupBy: 'trigger' },
+  parameters: { creditkit: { scenario: 'whyCharged' } },
+  play: async ({ canvas }) => {
+    await expect(await tableRows(canvas, 'By trigger')).toEqual([
+      ['Trigger', 'Charges', 'Charged', 'Refunded', 'Net'],
+      ['Auto-Update', '120', '120', '0', '120'],
+      ['Runs', '93', '62.814', '2', '60.814'],
+      ['Re-runs', '50', '50', '0', '50'],
+      ['Total', '263', '232.814', '2', '230.814'],
+    ]);
   },
 };
 

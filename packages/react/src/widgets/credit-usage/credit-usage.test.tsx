@@ -148,7 +148,7 @@ describe('CreditUsage against the reference server', () => {
     const exported = await client.usage.export({ groupBy: 'action', from: weekAgo, to: today });
     expect(blobs).toHaveLength(1);
     expect(await blobs[0]?.text()).toBe(exported);
-    expect(exported).toContain('find-mobile-phone,1,10,0,10');
+    expect(exported).toContain('find-mobile-phone,run,1,10,0,10');
     expect(blobs[0]?.type).toBe('text/csv');
     expect(clicked).toHaveLength(1);
     expect(clicked[0]?.download).toBe(`credit-usage-action-${weekAgo}-${today}.csv`);

@@ -35,7 +35,7 @@ export interface CreditUsageProps {
 
 /**
  * The usage view (R18): net credits per day as a bar chart, a table of charges, charged, refunded and net
- * credits by workbook, action, provider or model, and the table as a CSV download from the API's export.
+ * credits by workbook, action, provider, model or trigger (R24), and the table as a CSV download from the API's export.
  * The grouping is controlled (`groupBy` + `onGroupByChange`) or not (`defaultGroupBy`).
  *
  * `data-state`: the root `loading` · `ready` · `empty` · `error`; each grouping option `checked` · `unchecked`;
@@ -52,12 +52,19 @@ export function CreditUsage(props: CreditUsageProps): ReactNode {
   const days = useUsage({ groupBy: 'day', from, to, workbookId });
   const table = useUsage({ groupBy, from, to, workbookId });
 
-  const titles = { workbook: text.byWorkbook, action: text.byAction, provider: text.byProvider, model: text.byModel };
-  const keyColumns = {
+  const titles: Record<UsageTableGroup, string> = {
+    workbook: text.byWorkbook,
+    action: text.byAction,
+    provider: text.byProvider,
+    model: text.byModel,
+    trigger: text.byTrigger,
+  };
+  const keyColumns: Record<UsageTableGroup, string> = {
     workbook: text.columnWorkbook,
     action: text.columnAction,
     provider: text.columnProvider,
     model: text.columnModel,
+    trigger: text.columnTrigger,
   };
   const failed = [days, table].some((report) => report.status === 'error' && !report.data);
   const state = failed ? 'error' : !days.data ? 'loading' : days.data.data.length ? 'ready' : 'empty';

@@ -21,6 +21,7 @@ function runView(row: RunRow) {
     enrichmentId: row.enrichment_id,
     model: row.model,
     status: row.status,
+    stopped: row.stopped,
     budget: toCredits(row.budget),
     spent: toCredits(row.spent),
     remaining: row.status === 'running' ? toCredits(row.budget - row.spent) : 0,
@@ -99,13 +100,19 @@ export function aiRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     return context.json(runView(run));
   });
 
-  app.post('/v1/ai/runs/:runId/complete', async (context) => {
-    const runId = pathId(context, 'runId');
-    const { workspaceId } = context.get('caller');
-    const answer = await idempotent(context, options.db, `POST /v1/ai/runs/${runId}/complete`, {}, async (tx) => {
-      if (!(await completeRun(tx, workspaceId, runId, options.now()))) throw notFound('run');
-      return { status: 200, body: runView((await readRun(tx, workspaceId, runId)) as RunRow) };
+  // Complete and stop differ only in how the run is remembered: finished, or stopped midway (R16).
+  for (const [verb, stopped] of [
+    ['complete', false],
+    ['stop', true],
+  ] as const) {
+    app.post(`/v1/ai/runs/:runId/${verb}`, async (context) => {
+      const runId = pathId(context, 'runId');
+      const { workspaceId } = context.get('caller');
+      const answer = await idempotent(context, options.db, `POST /v1/ai/runs/${runId}/${verb}`, {}, async (tx) => {
+        if (!(await completeRun(tx, workspaceId, runId, options.now(), { stopped }))) throw notFound('run');
+        return { status: 200, body: runView((await readRun(tx, workspaceId, runId)) as RunRow) };
+      });
+      return sendAnswer(context, answer);
     });
-    return sendAnswer(context, answer);
-  });
+  }
 }

@@ -3,51 +3,17 @@ import type { Context, Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { readUsage } from '../../store/usage';
 import type { AppEnv, ServerOptions } from '../env';
-import { invalidValue, parse, readQuery } from '../validate';
-
-const dayMs = 24 * 60 * 60 * 1000;
-/** With no `from`, a report covers 30 days: today (per the server clock) and the 29 before it. */
-const defaultDays = 30;
-/**
- * The instants actually queried stay inside what both databases store as timestamptz, so a caller asking for
- * `0001-01-01` to `9999-12-31` ("everything") gets everything rather than a driver error; the report still
- * names the dates that were asked for.
- */
-const earliest = Date.UTC(1970, 0, 1);
-const latest = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-/** The first calendar date, `0000-01-01` (Date.UTC would read year 0 as 1900): a default `from` never goes before it. */
-const firstDay = Date.parse('0000-01-01T00:00:00.000Z');
-
-const clamp = (time: number) => new Date(Math.min(Math.max(time, earliest), latest));
+import { readUsagePeriod } from '../usage-period';
+import { parse, readQuery } from '../validate';
 
 /** The label of the CSV totals row: it has a space, which no id or date key can hold, so it never names a group. */
 export const csvTotalsLabel = 'Total (all rows)';
 
-const toDateString = (date: Date) => date.toISOString().slice(0, 10);
-
-/** The first millisecond of a calendar day the schema has already checked exists. */
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
-
-/** The validated parameters and the period they cover: `to` is inclusive, so the period ends the day after. */
+/** The validated parameters and the period they cover. */
 function readUsageRequest(context: Context<AppEnv>, options: ServerOptions) {
   const params = parse(usageParams, readQuery(context), 'usage parameters');
-  const to = params.to ?? toDateString(options.now());
-  const toTime = dayStart(to);
-  const from = params.from ?? toDateString(new Date(Math.max(toTime - (defaultDays - 1) * dayMs, firstDay)));
-  const fromTime = dayStart(from);
-  if (fromTime > toTime) throw invalidValue(['from'], `The period starts (${from}) after it ends (${to}).`);
-  return {
-    params,
-    from,
-    to,
-    query: {
-      groupBy: params.groupBy,
-      // Both ends clamped: a period entirely before 1970 is an empty period, not an instant no database stores.
-      start: clamp(fromTime),
-      end: clamp(toTime + dayMs),
-      workbookId: params.workbookId,
-    },
-  };
+  const { from, to, start, end } = readUsagePeriod(params, options);
+  return { params, from, to, query: { groupBy: params.groupBy, start, end, workbookId: params.workbookId } };
 }
 
 /**
@@ -81,17 +47,18 @@ interface CsvRow {
   net: number;
 }
 
-const csvLine = (key: string, row: CsvRow) =>
-  `${[csvField(key), row.charges, row.charged, row.refunded, row.net].join(',')}\r\n`;
+/** One CSV line; the totals line has an empty trigger, since it sums every trigger. */
+const csvLine = (key: string, trigger: string, row: CsvRow) =>
+  `${[csvField(key), trigger, row.charges, row.charged, row.refunded, row.net].join(',')}\r\n`;
 
-/** Rows per write: few enough to keep memory flat, enough that a long report is not a write per line. */
-const rowsPerChunk = 500;
+/** Groups per write: few enough to keep memory flat, enough that a long report is not a write per line. */
+const groupsPerChunk = 500;
 
 export function usageRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   app.get('/v1/usage', async (context) => {
     const { params, from, to, query } = readUsageRequest(context, options);
-    const usage = await readUsage(options.db, context.get('caller').workspaceId, query);
-    return context.json({ groupBy: params.groupBy, from, to, ...usage });
+    const { data, totals } = await readUsage(options.db, context.get('caller').workspaceId, query);
+    return context.json({ groupBy: params.groupBy, from, to, data, totals });
   });
 
   app.get('/v1/usage/export', async (context) => {
@@ -102,12 +69,15 @@ export function usageRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     context.header('content-disposition', `attachment; filename="credit-usage-${from}-${to}.csv"`);
     context.header('x-content-type-options', 'nosniff');
     return stream(context, async (output) => {
-      await output.write('key,charges,charged,refunded,net\r\n');
-      for (let start = 0; start < usage.data.length && !output.aborted; start += rowsPerChunk) {
-        const chunk = usage.data.slice(start, start + rowsPerChunk);
-        await output.write(chunk.map((row) => csvLine(row.key, row)).join(''));
+      await output.write('key,trigger,charges,charged,refunded,net\r\n');
+      // A line per group and trigger (R24), the groups in the report's order: "why" next to "where".
+      for (let start = 0; start < usage.byTrigger.length && !output.aborted; start += groupsPerChunk) {
+        const chunk = usage.byTrigger.slice(start, start + groupsPerChunk);
+        await output.write(
+          chunk.flatMap((group) => group.lines.map((line) => csvLine(group.key, line.trigger, line))).join(''),
+        );
       }
-      await output.write(csvLine(csvTotalsLabel, usage.totals));
+      await output.write(csvLine(csvTotalsLabel, '', usage.totals));
     });
   });
 }
