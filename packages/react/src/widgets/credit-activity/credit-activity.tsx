@@ -10,9 +10,9 @@ import { groupActivityByDay } from './activity-days';
 import { activitySentence } from './activity-sentence';
 
 /** The periods the activity can cover, in days ending today: the API reads at most 92 days a request. */
-export const activityPeriods = [7, 30, 90] as const;
+const activityPeriods: readonly ActivityPeriodDays[] = [7, 30, 90];
 /** A period the activity can cover, in days ending today. */
-export type ActivityPeriodDays = (typeof activityPeriods)[number];
+export type ActivityPeriodDays = 7 | 30 | 90;
 
 /** The props of `<CreditActivity>`: how the host names things, and the filters' first values. */
 export interface CreditActivityProps {
