@@ -14,6 +14,9 @@ const migrations: readonly { version: number; sql: string }[] = [
   { version: 5, sql: stoppedRunsSchema },
 ];
 
+/** The versions a database holds once migrated, in order: what a deployment's schema should read. */
+export const schemaVersions: readonly number[] = migrations.map((migration) => migration.version);
+
 /**
  * Any constant names the lock; this one spells "creditkit" in a bigint. Every instance of a deployment
  * takes it before any DDL, so instances started together against an empty PostgreSQL create the schema

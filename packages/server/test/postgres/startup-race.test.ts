@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
+import { schemaVersions } from '../../src/store/migrate';
 import { createDatabase, postgresForTests, type ThrowawayPostgres } from '../support/postgres';
 
 /*
@@ -31,7 +32,7 @@ describe('Instances started together on an empty PostgreSQL', () => {
         expect(failures).toEqual([]);
         const [first] = running as [RunningServer];
         const versions = await first.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-        expect(versions.map((row) => row.version)).toEqual([1, 2, 3, 4]);
+        expect(versions.map((row) => row.version)).toEqual(schemaVersions);
         for (const server of running) expect((await fetch(`${server.url}/v1/plans`)).status).toBe(401);
       } finally {
         await Promise.all(running.map((server) => server.close()));

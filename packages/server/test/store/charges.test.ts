@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChargeRequest, createCharges, refundCharge } from '../../src/store/charges';
 import type { Database } from '../../src/store/database';
-import { migrate } from '../../src/store/migrate';
+import { migrate, schemaVersions } from '../../src/store/migrate';
 import { openPglite } from '../../src/store/pglite';
 import { readBalance, readCharge } from '../../src/store/read-models';
 import { reconcile } from '../../src/store/reconcile';
@@ -12,7 +12,7 @@ const now = new Date('2026-11-02T12:00:00.000Z');
 
 beforeAll(async () => {
   db = await openPglite(undefined);
-  expect((await migrate(db))[0]).toBe(1);
+  expect(await migrate(db)).toEqual(schemaVersions);
 });
 afterAll(() => db.close());
 
