@@ -181,8 +181,8 @@ describe('useRunQuote against the reference server', () => {
   it('ends in error when the API refuses the quote, and asks again on refetch', async () => {
     const workspace = await createTestWorkspace('starter-monthly');
     const session = await workspace.connect('member');
-    // An AI action needs the tokens of a row: without them the API refuses the quote (400).
-    const params: QuoteCreateParams = { ...emails(2), actionId: 'ai-write-gpt-mini' };
+    // An action the catalogue does not have: the API refuses the quote (404).
+    const params: QuoteCreateParams = { ...emails(2), actionId: 'find-yacht' };
     const { result } = renderHookWithCredits(() => useRunQuote(params), { client: session.client });
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.data).toBeUndefined();
