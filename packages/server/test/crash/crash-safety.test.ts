@@ -18,6 +18,8 @@ import { waitTimeoutMs } from '../support/timeouts';
 const requestCount = 200;
 /** Kill once this many answers came back: enough to have acknowledged charges, with many still in flight. */
 const answersBeforeKill = 50;
+/** Requests in flight at once: enough for group commits to batch, fewer than the 150 left after the kill. */
+const inFlight = 32;
 /** Below the request count, so the load ends in both 201s and 402s and both kinds of answer must survive. */
 const workbookLimit = 120;
 const workbookId = 'wb_crash';
@@ -122,19 +124,22 @@ async function crashAndRecover(storage: Storage): Promise<string> {
   expect(limit.status).toBe(200);
   const allowance = (await send(first, 'GET', '/v1/balance', undefined)).body.spendable ?? Number.NaN;
 
-  // The load: every request at once; the 50th answer pulls the plug. An answer that arrives after the signal
-  // was still sent by the server, so it binds the server as much as the others.
+  // The load: `inFlight` requests at a time, each answer sending the next; the 50th answer pulls the plug and
+  // sends no more, so the kill lands with requests in flight and others never sent, however fast the machine
+  // answers. An answer that arrives after the signal was still sent by the server, so it binds the server as much
+  // as the others.
   const answered = new Map<string, Answer>();
-  const load = chargeRequests.map(({ key, body }) =>
-    send(first, 'POST', '/v1/charges', body, key).then(
-      (answer) => {
-        answered.set(key, answer);
-        if (answered.size === answersBeforeKill) first.child.kill('SIGKILL');
-      },
-      () => undefined,
-    ),
-  );
-  await Promise.all(load);
+  const waiting = [...chargeRequests];
+  const sendNext = async (): Promise<void> => {
+    const next = first.child.signalCode === null && !first.child.killed ? waiting.shift() : undefined;
+    if (!next) return;
+    const answer = await send(first, 'POST', '/v1/charges', next.body, next.key).catch(() => undefined);
+    if (!answer) return;
+    answered.set(next.key, answer);
+    if (answered.size === answersBeforeKill) first.child.kill('SIGKILL');
+    await sendNext();
+  };
+  await Promise.all(Array.from({ length: inFlight }, sendNext));
   await first.exited;
   expect(first.child.signalCode).toBe('SIGKILL');
   expect([...answered.values()].filter((answer) => answer.status !== 201 && answer.status !== 402)).toEqual([]);
