@@ -4,7 +4,7 @@ import type { Database, Queryable } from './database';
 import { newId } from './ids';
 import { emitEvent, grantTotal, insertGrant, writeEntry } from './ledger-writes';
 import { readBalance } from './read-models';
-import { type GrantRow, toGrantState } from './rows';
+import { type GrantRow, grantColumns, toGrantState } from './rows';
 import { readWorkspace } from './workspaces';
 
 /**
@@ -32,7 +32,7 @@ export async function renewWorkspace(
   if (!plan || !nextPlan) throw new Error(`workspace ${workspaceId} is on an unknown plan`);
 
   const grants = await tx.query<GrantRow>(
-    `SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
+    `SELECT ${grantColumns} FROM grants
       WHERE workspace_id = $1 AND remaining > 0 FOR UPDATE`,
     [workspaceId],
   );
