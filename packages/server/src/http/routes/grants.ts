@@ -1,15 +1,15 @@
-import { purchasable, toThousandths } from '@creditkit/rules';
+import { toThousandths } from '@creditkit/rules';
 import { grantCreateParams, grantListParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { newId } from '../../store/ids';
-import { emitEvent, heldTotal, insertGrant } from '../../store/ledger-writes';
+import { emitEvent, insertGrant } from '../../store/ledger-writes';
 import { grantView, readBalance } from '../../store/read-models';
 import { type GrantRow, grantColumns } from '../../store/rows';
 import { sendAnswer } from '../answer';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { AppEnv, ServerOptions } from '../env';
-import { holdingTooLarge } from '../holding-too-large';
 import { idempotent } from '../idempotency';
+import { requireRoomToHold } from '../room-to-hold';
 import { invalidValue, parse, readJson, readQuery } from '../validate';
 
 export function grantRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
@@ -55,8 +55,7 @@ export function grantRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
       }
       const amount = toThousandths(request.credits);
       // The same room as a purchase (R17): what the workspace holds stays an amount the API can carry.
-      const held = await heldTotal(tx, caller.workspaceId, now);
-      if (amount > purchasable(held)) throw holdingTooLarge('grant', held);
+      await requireRoomToHold(tx, caller.workspaceId, amount, now, 'grant');
       const grantId = newId('grant');
       await insertGrant(
         tx,

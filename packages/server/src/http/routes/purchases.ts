@@ -1,13 +1,13 @@
-import { purchasable, toCredits, toThousandths } from '@creditkit/rules';
+import { toCredits, toThousandths } from '@creditkit/rules';
 import { purchaseCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { newId } from '../../store/ids';
-import { emitEvent, heldTotal, insertGrant } from '../../store/ledger-writes';
+import { emitEvent, insertGrant } from '../../store/ledger-writes';
 import { readBalance } from '../../store/read-models';
 import { sendAnswer } from '../answer';
 import type { AppEnv, ServerOptions } from '../env';
-import { holdingTooLarge } from '../holding-too-large';
 import { idempotent } from '../idempotency';
+import { requireRoomToHold } from '../room-to-hold';
 import { parse, readJson } from '../validate';
 
 export function purchaseRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
@@ -18,9 +18,7 @@ export function purchaseRoutes(app: Hono<AppEnv>, options: ServerOptions): void 
     const answer = await idempotent(context, options.db, 'POST /v1/purchases', { credits }, async (tx) => {
       const now = options.now();
       const amount = toThousandths(credits);
-      // `idempotent` holds the workspace row lock, so two purchases at once cannot both fit in the same room.
-      const held = await heldTotal(tx, caller.workspaceId, now);
-      if (amount > purchasable(held)) throw holdingTooLarge('purchase', held);
+      await requireRoomToHold(tx, caller.workspaceId, amount, now, 'purchase');
       const purchaseId = newId('purchase');
       const grantId = newId('grant');
       await insertGrant(
