@@ -46,7 +46,15 @@ export const grantCreatedEvent = creditEventOf('grant.created', grant);
  * Granted credits reached their expiry with something left (R28): the grant as it is now (nothing remaining) and
  * `expired`, the credits written off as its `expired` ledger row. Sent once per remainder.
  */
-export const grantExpiredEvent = creditEventOf('grant.expired', z.object({ grant, expired: credits }));
+export const grantExpiredEvent = creditEventOf(
+  'grant.expired',
+  z.object({
+    /** The grant as it is now: nothing remaining. */
+    grant,
+    /** The credits written off: what was left at the expiry, the `expired` ledger row's amount (positive here). */
+    expired: credits,
+  }),
+);
 
 /**
  * Every event `GET /v1/events` sends, told apart by `type` (a plain union: smaller in a bundle than a

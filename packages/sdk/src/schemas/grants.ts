@@ -21,7 +21,7 @@ export const grantSource = openEnum(['plan', 'rollover', 'purchased', 'granted']
 
 const grantReasons = ['promotional', 'compensation', 'goodwill'] as const;
 /** Why the secret key granted credits (R28): a closed set, so usage and reports can group by it. */
-export const grantReason = z.enum(grantReasons);
+export const grantReason = z.literal(grantReasons);
 /** Why credits were granted: `promotional`, `compensation` or `goodwill` (R28). */
 export type GrantReason = z.infer<typeof grantReason>;
 
