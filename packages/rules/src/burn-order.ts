@@ -9,13 +9,16 @@ export function spendableGrants(grants: readonly GrantState[], now: Date): Grant
 }
 
 /**
- * R2: the grant that expires soonest goes first; grants that never expire (purchases) last;
- * ties go to the oldest grant, then the smaller id so the order is total.
+ * R2: the grant that expires soonest goes first; grants that never expire (purchases, granted credits without
+ * an expiry) last; ties go to the higher priority (R28), then the oldest grant, then the smaller id (compared
+ * by UTF-16 code units) so the order is total. The one comparison of the burn order: charges, quotes and the
+ * grant list all follow it.
  */
 export function compareBurnOrder(a: GrantState, b: GrantState): number {
   const aExpiry = a.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const bExpiry = b.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
   if (aExpiry !== bExpiry) return aExpiry < bExpiry ? -1 : 1;
+  if (a.priority !== b.priority) return a.priority > b.priority ? -1 : 1;
   if (a.createdAt.getTime() !== b.createdAt.getTime()) return a.createdAt < b.createdAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

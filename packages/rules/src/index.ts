@@ -10,6 +10,7 @@ export { allocate, applyDebits, compareBurnOrder, spendableGrants } from './burn
 export { isCalendarDate } from './calendar-date';
 export type { ChargeContext, ChargeDecision } from './charge';
 export { decideCharge, spendableBalance } from './charge';
+export { expiredRemainders } from './grant-expiry';
 export { maxHeld, purchasable } from './holding-limit';
 export { limitRemaining } from './limit-remaining';
 export type { PlanPeriod, PlanRule, RenewingPlan, RolloverRule } from './plans';

@@ -62,14 +62,14 @@ export function rolloverKept(plan: RenewingPlan, nextPlan: RenewingPlan, unused:
 }
 
 /**
- * A period-end renewal. "Unused" is what is left of plan and rollover grants; purchases are outside
- * every cap and untouched (R3, R17). What rolls over is taken from the grants that would have expired
+ * A period-end renewal. "Unused" is what is left of plan and rollover grants; purchases and granted credits
+ * are outside every cap and untouched (R3, R17; granted credits keep their own expiry, R28). What rolls over is taken from the grants that would have expired
  * last, and the rest is forfeited.
  */
 export function planRenewal(input: RenewalInput): RenewalPlan {
   const { plan, nextPlan } = input;
   const expiring = input.grants
-    .filter((grant) => grant.source !== 'purchased' && grant.remaining > 0)
+    .filter((grant) => (grant.source === 'plan' || grant.source === 'rollover') && grant.remaining > 0)
     .sort((a, b) => (b.expiresAt?.getTime() ?? 0) - (a.expiresAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1));
   const unused = expiring.reduce((sum, grant) => sum + grant.remaining, 0);
   const rollover = rolloverKept(plan, nextPlan, unused);

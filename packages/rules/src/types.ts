@@ -1,6 +1,7 @@
 import type { Thousandths } from './amounts';
 
-export type GrantSource = 'plan' | 'rollover' | 'purchased';
+/** Where a grant's credits come from: the plan, a rollover (R3–R5), a purchase (R17), or the secret key's grant (R28). */
+export type GrantSource = 'plan' | 'rollover' | 'purchased' | 'granted';
 
 /** Why a charge happens (R24): a first run, a deliberate re-run, or an Auto-Update refresh. */
 export type ChargeTrigger = 'run' | 'rerun' | 'auto_update';
@@ -11,8 +12,10 @@ export interface GrantState {
   source: GrantSource;
   remaining: Thousandths;
   effectiveAt: Date;
-  /** Null for purchases, which never expire (R17). */
+  /** Null for purchases, which never expire (R17), and for granted credits given without an expiry (R28). */
   expiresAt: Date | null;
+  /** Among grants expiring together, the higher burns first (R2, R28); 0 for every source but granted credits. */
+  priority: number;
   createdAt: Date;
 }
 

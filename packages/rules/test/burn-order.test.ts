@@ -1,5 +1,12 @@
 import type { GrantState } from '@creditkit/rules';
-import { allocate, applyDebits, compareBurnOrder, spendableBalance, spendableGrants } from '@creditkit/rules';
+import {
+  allocate,
+  applyDebits,
+  compareBurnOrder,
+  expiredRemainders,
+  spendableBalance,
+  spendableGrants,
+} from '@creditkit/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at, credits, DAY, grant, HOUR, sumOf } from './fixtures';
@@ -99,12 +106,125 @@ describe('R2 burn order', () => {
   });
 });
 
+describe('R2, R28 burn order with granted credits', () => {
+  const expiry = later(10 * DAY);
+  const plan = grant('plan', 'plan', credits(10), { effectiveAt: ago(5 * DAY), expiresAt: expiry });
+  const promo = grant('promo', 'granted', credits(10), {
+    effectiveAt: ago(DAY),
+    expiresAt: expiry,
+    priority: 5,
+  });
+  const goodwillSooner = grant('goodwill', 'granted', credits(10), {
+    effectiveAt: ago(DAY),
+    expiresAt: later(2 * DAY),
+    priority: -100,
+  });
+  const compensationForever = grant('compensation', 'granted', credits(10), {
+    effectiveAt: ago(DAY),
+    expiresAt: null,
+    priority: 100,
+  });
+  const purchased = grant('buy', 'purchased', credits(10), { effectiveAt: ago(90 * DAY), expiresAt: null });
+  const lowPriorityLater = grant('low', 'granted', credits(10), {
+    effectiveAt: ago(90 * DAY),
+    expiresAt: expiry,
+    priority: -1,
+  });
+
+  it('R2, R28: soonest expiry first whatever the priority; then higher priority; then oldest; never-expiring last', () => {
+    const shuffled = [purchased, compensationForever, lowPriorityLater, plan, promo, goodwillSooner];
+    expect([...shuffled].sort(compareBurnOrder).map((g) => g.id)).toEqual([
+      'goodwill', // expires soonest, although its priority is the lowest
+      'promo', // same expiry as the plan grant, higher priority
+      'plan', // priority 0, younger than `low` but of higher priority
+      'low',
+      'compensation', // never expires, priority 100: before the purchase of priority 0
+      'buy',
+    ]);
+  });
+
+  it('R2, R28: a charge takes the granted credits in that order, one debit per grant', () => {
+    expect(allocate([plan, promo, goodwillSooner, purchased], credits(25), now)).toEqual([
+      { grantId: 'goodwill', amount: credits(10) },
+      { grantId: 'promo', amount: credits(10) },
+      { grantId: 'plan', amount: credits(5) },
+    ]);
+  });
+
+  it('R28: an expired granted credit is not spendable, and its whole remainder expires once it is due', () => {
+    const due = later(2 * DAY);
+    expect(spendableGrants([goodwillSooner], due)).toEqual([]);
+    expect(expiredRemainders([goodwillSooner, plan, purchased, compensationForever], due)).toEqual([
+      { grantId: 'goodwill', amount: credits(10) },
+    ]);
+    // Not before its expiry; and nothing once emptied, so writing the row leaves nothing to expire again.
+    expect(expiredRemainders([goodwillSooner], new Date(due.getTime() - 1))).toEqual([]);
+    expect(expiredRemainders([{ ...goodwillSooner, remaining: 0 }], due)).toEqual([]);
+  });
+
+  it('R28: plan and rollover credits are left to their renewal, whatever their expiry (R3–R5)', () => {
+    const pastPlan = grant('old-plan', 'plan', credits(3), { effectiveAt: ago(40 * DAY), expiresAt: ago(DAY) });
+    expect(expiredRemainders([pastPlan], now)).toEqual([]);
+  });
+});
+
+describe('R2 compareBurnOrder property', () => {
+  const sources = ['plan', 'rollover', 'purchased', 'granted'] as const;
+  const anyGrant = fc
+    .record({
+      id: fc.string({ minLength: 1, maxLength: 4 }),
+      source: fc.constantFrom(...sources),
+      expiryOffset: fc.option(fc.integer({ min: -3, max: 5 }), { nil: null }),
+      priority: fc.integer({ min: -2, max: 2 }),
+      createdOffset: fc.integer({ min: -3, max: 0 }),
+    })
+    .map(
+      (row): GrantState => ({
+        id: row.id,
+        source: row.source,
+        remaining: 1,
+        effectiveAt: ago(100 * DAY),
+        expiresAt: row.expiryOffset === null ? null : later(row.expiryOffset * DAY),
+        priority: row.priority,
+        createdAt: later(row.createdOffset * DAY),
+      }),
+    );
+  const expiryOf = (g: GrantState) => g.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+
+  it('R2: a total order: antisymmetric, transitive, 0 only for the same key', () => {
+    fc.assert(
+      fc.property(anyGrant, anyGrant, anyGrant, (a, b, c) => {
+        expect(Math.sign(compareBurnOrder(a, b))).toBe(-Math.sign(compareBurnOrder(b, a)) || 0);
+        if (compareBurnOrder(a, b) <= 0 && compareBurnOrder(b, c) <= 0) {
+          expect(compareBurnOrder(a, c)).toBeLessThanOrEqual(0);
+        }
+        if (compareBurnOrder(a, b) === 0) expect(a.id).toBe(b.id);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('R2, R28: expiry decides first, then priority (higher first), then age (older first)', () => {
+    fc.assert(
+      fc.property(anyGrant, anyGrant, (a, b) => {
+        const order = Math.sign(compareBurnOrder(a, b));
+        if (expiryOf(a) !== expiryOf(b)) expect(order).toBe(expiryOf(a) < expiryOf(b) ? -1 : 1);
+        else if (a.priority !== b.priority) expect(order).toBe(a.priority > b.priority ? -1 : 1);
+        else if (a.createdAt.getTime() !== b.createdAt.getTime())
+          expect(order).toBe(a.createdAt < b.createdAt ? -1 : 1);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
 describe('R2 allocate property', () => {
   const grantArb = fc.record({
-    source: fc.constantFrom<GrantState['source']>('plan', 'rollover', 'purchased'),
+    source: fc.constantFrom<GrantState['source']>('plan', 'rollover', 'purchased', 'granted'),
     remaining: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50_000 })),
     effectiveOffset: fc.integer({ min: -60, max: 3 }),
     expiryOffset: fc.option(fc.integer({ min: -3, max: 60 }), { nil: null }),
+    priority: fc.integer({ min: -100, max: 100 }),
     createdOffset: fc.integer({ min: -90, max: 0 }),
   });
 
@@ -121,6 +241,7 @@ describe('R2 allocate property', () => {
             row.source === 'purchased' || row.expiryOffset === null
               ? null
               : new Date(now.getTime() + row.expiryOffset * DAY),
+          priority: row.source === 'granted' ? row.priority : 0,
           createdAt: new Date(now.getTime() + row.createdOffset * DAY),
         }),
       ),

@@ -17,7 +17,7 @@ export function grant(
   id: string,
   source: GrantSource,
   remaining: Thousandths,
-  dates: { effectiveAt: Date; expiresAt: Date | null; createdAt?: Date },
+  dates: { effectiveAt: Date; expiresAt: Date | null; createdAt?: Date; priority?: number },
 ): GrantState {
   return {
     id,
@@ -25,6 +25,7 @@ export function grant(
     remaining,
     effectiveAt: dates.effectiveAt,
     expiresAt: dates.expiresAt,
+    priority: dates.priority ?? 0,
     createdAt: dates.createdAt ?? dates.effectiveAt,
   };
 }
@@ -51,6 +52,7 @@ export function applyRenewal(grants: readonly GrantState[], plan: RenewalPlan, s
       remaining: plan.rollover,
       effectiveAt: plan.nextPeriodStart,
       expiresAt: plan.nextPeriodEnd,
+      priority: 0,
       createdAt: plan.nextPeriodStart,
     });
   }
@@ -60,6 +62,7 @@ export function applyRenewal(grants: readonly GrantState[], plan: RenewalPlan, s
     remaining: plan.allowance.amount,
     effectiveAt: plan.allowance.effectiveAt,
     expiresAt: plan.nextPeriodEnd,
+    priority: 0,
     createdAt: plan.nextPeriodStart,
   });
   return next;
@@ -70,7 +73,7 @@ export function sumOf(rows: readonly { amount: Thousandths }[]): Thousandths {
 }
 
 export function planAndRollover(grants: readonly GrantState[]): Thousandths {
-  return grants.filter((g) => g.source !== 'purchased').reduce((sum, g) => sum + g.remaining, 0);
+  return grants.filter((g) => g.source === 'plan' || g.source === 'rollover').reduce((sum, g) => sum + g.remaining, 0);
 }
 
 function monthly(id: string, perMonth: number, tier: number): PlanRule {

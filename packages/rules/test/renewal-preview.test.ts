@@ -66,6 +66,7 @@ describe('previewRenewal', () => {
             remaining,
             effectiveAt,
             expiresAt: source === 'purchased' ? null : end,
+            priority: 0,
             createdAt: start,
           });
           const grants = [

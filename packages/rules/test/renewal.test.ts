@@ -297,9 +297,10 @@ describe('renewal property', () => {
   const grantsArb = fc
     .array(
       fc.record({
-        source: fc.constantFrom<GrantState['source']>('plan', 'rollover', 'purchased'),
+        source: fc.constantFrom<GrantState['source']>('plan', 'rollover', 'purchased', 'granted'),
         remaining: fc.integer({ min: 0, max: credits(700_000) }),
         expiryDays: fc.integer({ min: -5, max: 40 }),
+        priority: fc.integer({ min: -100, max: 100 }),
       }),
       { maxLength: 8 },
     )
@@ -311,12 +312,13 @@ describe('renewal property', () => {
           remaining: row.remaining,
           effectiveAt: start,
           expiresAt: row.source === 'purchased' ? null : new Date(start.getTime() + row.expiryDays * DAY),
+          priority: row.source === 'granted' ? row.priority : 0,
           createdAt: start,
         }),
       ),
     );
 
-  it('R3–R6, R17: forfeits + carried always add up to the unused plan+rollover credits, grant by grant', () => {
+  it('R3–R6, R17, R28: forfeits + carried always add up to the unused plan+rollover credits, grant by grant', () => {
     fc.assert(
       fc.property(fc.constantFrom(...allPlans), fc.constantFrom(...allPlans), grantsArb, (plan, nextPlan, grants) => {
         const result = renewal(plan, nextPlan, grants, end);
@@ -327,7 +329,8 @@ describe('renewal property', () => {
         expect(result.rollover).toBeLessThanOrEqual(Math.min(unused, rolloverAllowed(plan, nextPlan, unused)));
         for (const g of grants) {
           const left = [...result.forfeits, ...result.carried].filter((row) => row.grantId === g.id);
-          if (g.source === 'purchased') expect(left).toEqual([]);
+          // Purchased and granted credits are outside every renewal: granted ones keep their own expiry (R28).
+          if (g.source === 'purchased' || g.source === 'granted') expect(left).toEqual([]);
           else expect(sumOf(left)).toBe(g.remaining);
         }
         for (const row of [...result.forfeits, ...result.carried]) expect(row.amount).toBeGreaterThan(0);

@@ -22,6 +22,7 @@ import {
   positiveCreditAmount,
   resourceId,
   timestamp,
+  timestampInput,
 } from '../src/schemas/primitives';
 import * as problemSchemas from '../src/schemas/problem';
 import { problem, validationDetails } from '../src/schemas/problem';
@@ -75,6 +76,15 @@ const creditsNote =
  */
 const refinementNotes = new Map<ZodSchema, Json>([
   [timestamp, { format: 'date-time', description: 'An RFC 3339 timestamp, e.g. `2026-12-03T14:00:00.000Z`.' }],
+  [
+    timestampInput,
+    {
+      format: 'date-time',
+      description:
+        'An RFC 3339 timestamp with seconds and an offset (`Z` or `±hh:mm`), e.g. `2026-12-03T14:00:00Z`, of a day ' +
+        'and time that exist.',
+    },
+  ],
   [
     calendarDate,
     {

@@ -59,7 +59,7 @@ export type CreditClientOptions = SecretKeyClientOptions | SessionTokenClientOpt
 export interface CreditClient {
   /** The workspace's spendable and pending credits and renewal state (R1, R3, R7). */
   balance: BalanceResource;
-  /** Credit grants: plan allowance, rollover and purchases, each with what is left (R1, R2). */
+  /** Credit grants: plan allowance, rollover, purchases and granted credits, each with what is left (R1, R2, R28). */
   grants: GrantsResource;
   /** The append-only ledger every balance is computed from. */
   ledger: LedgerResource;

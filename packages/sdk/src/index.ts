@@ -48,7 +48,7 @@ export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreatePar
 export type { Balance } from './schemas/balance';
 export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
 export type { CreditEvent } from './schemas/events';
-export type { Grant, GrantListParams } from './schemas/grants';
+export type { Grant, GrantCreateParams, GrantListParams, GrantReason } from './schemas/grants';
 export type { Integration, IntegrationKeySetParams } from './schemas/integrations';
 export type { LedgerEntry, LedgerListParams } from './schemas/ledger';
 export type { CurrentPlan, Plan, PlanChangeParams, RolloverRule } from './schemas/plans';

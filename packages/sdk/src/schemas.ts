@@ -40,12 +40,25 @@ export {
   creditEventTypes,
   eventId,
   eventStreamParams,
+  grantCreatedEvent,
+  grantExpiredEvent,
   limitClearedEvent,
   limitReachedEvent,
   renewalCompletedEvent,
 } from './schemas/events';
-export type { Grant, GrantListParams } from './schemas/grants';
-export { grant, grantListParams, grantPage, grantSource } from './schemas/grants';
+export type { Grant, GrantCreateParams, GrantListParams, GrantReason } from './schemas/grants';
+export {
+  grant,
+  grantCreateParams,
+  grantListParams,
+  grantPage,
+  grantReason,
+  grantSource,
+  grantTooLargeDetails,
+  MAX_GRANT_NOTE_LENGTH,
+  MAX_GRANT_PRIORITY,
+  MIN_GRANT_PRIORITY,
+} from './schemas/grants';
 export type { Integration, IntegrationKeySetParams } from './schemas/integrations';
 export { integration, integrationKeySetParams, integrationPage } from './schemas/integrations';
 export type { LedgerEntry, LedgerListParams } from './schemas/ledger';
@@ -68,6 +81,7 @@ export {
   resourceId,
   storableText,
   timestamp,
+  timestampInput,
   tokenCount,
 } from './schemas/primitives';
 export type { LimitDetails, Problem } from './schemas/problem';

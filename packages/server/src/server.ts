@@ -6,6 +6,7 @@ import { resolveRateLimits } from './http/rate-limit';
 import { checkSessionSecret } from './http/session-secret';
 import { generatedSessionSecret } from './http/session-secret-file';
 import type { Database } from './store/database';
+import { expireDueGrants } from './store/grant-expiry';
 import { migrate } from './store/migrate';
 import { openPglite } from './store/pglite';
 import { openPostgres } from './store/postgres';
@@ -75,11 +76,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       resolve(started),
     );
   });
-  // Period ends are checked every minute; a renewal is idempotent per period, so overlap is harmless.
+  // Period ends and granted credits' expiries (R28) are checked every minute; a renewal is idempotent per period
+  // and an expiry writes each remainder off once, so overlap (with itself or another instance) is harmless.
   const renewals = setInterval(() => {
     renewDueWorkspaces(db, serverOptions.now, serverOptions.renewalDelayMs).catch((error: unknown) =>
       console.error('renewal job failed', error),
     );
+    expireDueGrants(db, serverOptions.now).catch((error: unknown) => console.error('grant expiry job failed', error));
   }, 60_000);
   renewals.unref();
   const { port, address } = server.address() as AddressInfo;

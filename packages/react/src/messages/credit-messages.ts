@@ -218,6 +218,11 @@ export interface CreditMessages {
     sourceRollover: string;
     /** Label of the purchased credits, which never expire (R17), in the list by source. */
     sourcePurchased: string;
+    /**
+     * Label of the credits granted to the workspace (promotional, compensation, goodwill; R28), each until its own
+     * expiry, in the list by source; listed only when there are some.
+     */
+    sourceGranted: string;
   };
   /** What the next renewal keeps and forfeits (R3–R6). */
   renewal: {

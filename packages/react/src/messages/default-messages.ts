@@ -105,6 +105,7 @@ export const defaultCreditMessages: CreditMessages = {
     sourcePlan: 'Plan',
     sourceRollover: 'Rollover',
     sourcePurchased: 'Purchased',
+    sourceGranted: 'Granted',
   },
   renewal: {
     title: 'At renewal',

@@ -70,7 +70,7 @@ function balanceOf(spendable: number): Balance {
     periodStart: '2026-01-01T00:00:00.000Z',
     periodEnd: '2026-02-01T00:00:00.000Z',
     renewal: { status: 'none', expectedBy: null },
-    bySource: { plan: spendable, rollover: 0, purchased: 0 },
+    bySource: { plan: spendable, rollover: 0, purchased: 0, granted: 0 },
   };
 }
 

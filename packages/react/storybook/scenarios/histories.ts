@@ -2,6 +2,7 @@ import {
   type ChargeBatch,
   changePlan,
   charge,
+  grant,
   type HistoryStep,
   ownKey,
   purchase,
@@ -169,6 +170,25 @@ export const emptyHistory: WorkspaceHistory = {
   planId: 'starter-monthly',
   createdAt: '2026-11-14T08:00:00.000Z',
   steps: [],
+};
+
+/**
+ * A Starter workspace compensated for an outage with 500 credits until the end of the year and given 250
+ * promotional credits that never expire (R28): its charges burn the plan allowance first, which expires sooner (R2).
+ */
+export const grantedHistory: WorkspaceHistory = {
+  planId: 'starter-monthly',
+  createdAt: '2026-11-05T08:00:00.000Z',
+  steps: [
+    grant('2026-11-09', {
+      credits: 500,
+      reason: 'compensation',
+      note: 'Enrichment outage on 8 November',
+      expiresAt: '2026-12-31T23:59:59Z',
+    }),
+    grant('2026-11-10', { credits: 250, reason: 'promotional', note: 'Launch week' }),
+    charge('2026-11-12', { actionId: 'enrich-person', workbookId: outboundWorkbook, charges: 150 }),
+  ],
 };
 
 /** A 14-day trial ending in four days: at most 100 credits survive into the free plan (R5). */

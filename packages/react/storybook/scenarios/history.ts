@@ -28,12 +28,22 @@ export interface ChargeBatch {
   run?: { id: string; budget: number; stopped?: boolean };
 }
 
+/** Credits the host's server grants (R28): why, and when they expire (never, when omitted). */
+export interface GrantStep {
+  credits: number;
+  reason: 'promotional' | 'compensation' | 'goodwill';
+  note?: string;
+  expiresAt?: string;
+  priority?: number;
+}
+
 export type SpendLimitTarget = { workbookId: string } | { enrichmentId: string };
 
 /** One thing that happened, and when (`YYYY-MM-DD` means noon UTC that day). */
 export type HistoryStep = { at: string } & (
   | { charge: ChargeBatch }
   | { purchase: number }
+  | { grant: GrantStep }
   | { renew: true }
   | { spendLimit: SpendLimitTarget; enabled: boolean; limit: number }
   | { ownKey: { provider: string; apiKey: string } }
@@ -50,6 +60,8 @@ export interface WorkspaceHistory {
 /** Charges made at `day` (noon UTC unless a time is given). */
 export const charge = (at: string, batch: ChargeBatch): HistoryStep => ({ at, charge: batch });
 export const purchase = (at: string, credits: number): HistoryStep => ({ at, purchase: credits });
+/** Credits granted by the secret key at `at` (R28). */
+export const grant = (at: string, granted: GrantStep): HistoryStep => ({ at, grant: granted });
 /** The period-end renewal, run by the dev route at `at` (R3–R7). */
 export const renew = (at: string): HistoryStep => ({ at, renew: true });
 export const spendLimit = (at: string, target: SpendLimitTarget, limit: number, enabled = true): HistoryStep => ({

@@ -3,6 +3,7 @@ import {
   annualHistory,
   downgradeScheduledHistory,
   emptyHistory,
+  grantedHistory,
   ids,
   leadsHistory,
   limitReachedHistory,
@@ -52,6 +53,7 @@ export type ScenarioName =
   | 'downgradeScheduled'
   | 'trial'
   | 'annual'
+  | 'granted'
   | 'leads'
   | 'spendLimitSaveFails'
   | 'serverError'
@@ -103,6 +105,11 @@ export const scenarios: Record<ScenarioName, Scenario> = {
   annual: {
     description: 'Explorer (annual), eight months in: 15% of unused credits roll over (R4).',
     history: annualHistory,
+  },
+  granted: {
+    description:
+      'Starter (monthly) compensated for an outage with 500 credits until year end and given 250 promotional ones (R28).',
+    history: grantedHistory,
   },
   leads: {
     description: 'Starter (monthly): the lead research workbook, limited to 14 credits, paid 4 leads’ work emails.',

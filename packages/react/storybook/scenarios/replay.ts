@@ -46,6 +46,8 @@ async function replayStep(api: InPageApi, secretKey: string, workspaceId: string
   if ('charge' in step) return replayCharges(api, secretKey, step.charge);
   if ('purchase' in step) {
     await callApi(api, 'POST', '/v1/purchases', { secretKey, body: { credits: step.purchase } });
+  } else if ('grant' in step) {
+    await callApi(api, 'POST', '/v1/grants', { secretKey, body: step.grant });
   } else if ('renew' in step) {
     await callApi(api, 'POST', `/v1/dev/workspaces/${workspaceId}/renew`, { secretKey });
   } else if ('spendLimit' in step) {

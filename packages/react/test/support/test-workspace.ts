@@ -1,4 +1,12 @@
-import type { AiRun, AiRunCreateParams, Balance, Charge, ChargeCreateParams } from '@creditkit/sdk';
+import type {
+  AiRun,
+  AiRunCreateParams,
+  Balance,
+  Charge,
+  ChargeCreateParams,
+  Grant,
+  GrantCreateParams,
+} from '@creditkit/sdk';
 import { inject } from 'vitest';
 import { type BrowserSession, type RequestGate, sessionClient } from './clients';
 
@@ -64,6 +72,10 @@ export async function createTestWorkspace(planId = 'starter-monthly', options: T
     /** Ends a run: completed, or stopped midway as when the user pressed Stop (R16). */
     endRun(runId: string, how: 'complete' | 'stop'): Promise<AiRun> {
       return withSecretKey<AiRun>(`/v1/ai/runs/${encodeURIComponent(runId)}/${how}`, {});
+    },
+    /** Grants credits with the secret key, as a host's server does for a promotion or an outage (R28). */
+    grant(params: GrantCreateParams): Promise<Grant> {
+      return withSecretKey<Grant>('/v1/grants', params);
     },
     /** Runs the period-end renewal now (a dev route), and answers the balance after it. */
     renew(): Promise<Balance> {

@@ -20,8 +20,8 @@ export type RenewalPreview = {
 export type PreviewRenewalParams = {
   /** The plan whose period ends. */
   plan: Plan;
-  /** What is left in each source now. */
-  bySource: Balance['bySource'];
+  /** What is left in each source now; granted credits are outside renewals, keeping their own expiry (R28). */
+  bySource: Pick<Balance['bySource'], 'plan' | 'rollover' | 'purchased'>;
   /**
    * The balance's `pending` credits: a renewal still processing (R7). They are plan and rollover credits by the
    * time the period ends, so they count as unused; without them a preview taken while a renewal processes would

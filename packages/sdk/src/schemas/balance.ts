@@ -33,6 +33,8 @@ export const balance = z.object({
     rollover: creditTotal,
     /** Credits bought, which never expire (R17). */
     purchased: creditTotal,
+    /** Credits the workspace was granted (promotional, compensation, goodwill), each until its own expiry (R28). */
+    granted: creditTotal,
   }),
 });
 /** The workspace's spendable and pending credits, allowance, period and renewal state (R1, R3, R7). */

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { balance } from './balance';
 import { charge } from './charges';
-import { timestamp } from './primitives';
+import { grant } from './grants';
+import { credits, timestamp } from './primitives';
 import { limitDetails } from './problem';
 
 /** An event's id: the events table's sequence, a decimal number as a string. */
@@ -26,7 +27,7 @@ function creditEventOf<const Type extends string, Data extends z.ZodMiniType>(ty
   });
 }
 
-/** The balance after a change: a charge, a refund, a purchase, a run opened or completed. */
+/** The balance after a change: a charge, a refund, a purchase, a grant or its expiry, a run opened or completed. */
 export const balanceUpdatedEvent = creditEventOf('balance.updated', balance);
 /** A spend limit, run budget or the balance refused a charge (R11, R12, R14); `data` names it with its numbers. */
 export const limitReachedEvent = creditEventOf('limit.reached', limitDetails);
@@ -36,10 +37,28 @@ export const limitClearedEvent = creditEventOf('limit.cleared', limitDetails);
 export const renewalCompletedEvent = creditEventOf('renewal.completed', balance);
 /** A charge was refunded (R15): the charge as it is now. */
 export const chargeRefundedEvent = creditEventOf('charge.refunded', charge);
+/**
+ * The secret key granted credits (R28): the grant. Sent to every listener of the workspace, so a host's
+ * backend that did not make the grant (its notifier, its CRM) hears of it too.
+ */
+export const grantCreatedEvent = creditEventOf('grant.created', grant);
+/**
+ * Granted credits reached their expiry with something left (R28): the grant as it is now (nothing remaining) and
+ * `expired`, the credits written off as its `expired` ledger row. Sent once per remainder.
+ */
+export const grantExpiredEvent = creditEventOf(
+  'grant.expired',
+  z.object({
+    /** The grant as it is now: nothing remaining. */
+    grant,
+    /** The credits written off: what was left at the expiry, the `expired` ledger row's amount (positive here). */
+    expired: credits,
+  }),
+);
 
 /**
  * Every event `GET /v1/events` sends, told apart by `type` (a plain union: smaller in a bundle than a
- * discriminated one, and five branches are quickly tried). A later server may send types this list does not
+ * discriminated one, and seven branches are quickly tried). A later server may send types this list does not
  * know yet: read `type` first (see {@link creditEventEnvelope}) and skip the ones you do not know.
  */
 export const creditEvent = z.union([
@@ -48,6 +67,8 @@ export const creditEvent = z.union([
   limitClearedEvent,
   renewalCompletedEvent,
   chargeRefundedEvent,
+  grantCreatedEvent,
+  grantExpiredEvent,
 ]);
 /** One event of `GET /v1/events`, typed by its `type`. */
 export type CreditEvent = z.infer<typeof creditEvent>;

@@ -5,7 +5,8 @@ const ledgerEntryTypes = ['grant', 'charge', 'refund', 'forfeited', 'expired'] a
 /**
  * What a ledger row records: `grant` credits added (plan allowance, rollover, purchase); `charge` credits
  * spent (R2); `refund` credits given back (R15); `forfeited` credits lost at a renewal (R3–R5); `expired`
- * credits that left an old grant to roll over into a new rollover grant.
+ * credits that left an old grant to roll over into a new rollover grant, or what was left of granted credits at
+ * their expiry (R28).
  */
 export const ledgerEntryType = openEnum(ledgerEntryTypes);
 
@@ -16,7 +17,7 @@ export const ledgerEntryType = openEnum(ledgerEntryTypes);
 export const ledgerEntry = z.object({
   /** The row's id: a decimal number as a string, increasing in the order rows were written. */
   id: z.string(),
-  /** What the row records: `grant`, `charge`, `refund`, `forfeited` or `expired`. */
+  /** What the row records: `grant`, `charge`, `refund`, `forfeited` or `expired` (R3–R5, R28). */
   type: ledgerEntryType,
   /** The grant (`grant_…`) whose credits moved. */
   grantId: z.nullable(z.string()),
@@ -26,7 +27,10 @@ export const ledgerEntry = z.object({
   credits: credits,
   /** The credits held by the workspace's effective, unexpired grants right after this row. */
   balanceAfter: creditTotal,
-  /** Why the row was written, e.g. `plan <id>`, `purchase <id>`, `renewal` or a refund's reason; null for charges. */
+  /**
+   * Why the row was written, e.g. `plan <id>`, `purchase <id>`, `granted <reason>`, `renewal`, `expired` or a
+   * refund's reason; null for charges.
+   */
   reason: z.nullable(z.string()),
   /** When the row was written. */
   createdAt: timestamp,

@@ -75,6 +75,19 @@ export const resourceId = z.string().check(
  */
 export const timestamp = z.string();
 
+/**
+ * A timestamp a caller sends: RFC 3339 with seconds and an offset (`2026-12-03T14:00:00Z`,
+ * `2026-12-03T15:00:00.5+01:00`), of an instant that exists. The offset is required, so no time zone is guessed.
+ */
+export const timestampInput = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, {
+    error: 'Expected an RFC 3339 timestamp with an offset, e.g. 2026-12-03T14:00:00Z.',
+  }),
+  z.refine((value) => isCalendarDate(value.slice(0, 10)) && Number.isFinite(Date.parse(value)), {
+    error: 'Expected a timestamp of a day and time that exist.',
+  }),
+);
+
 /** A calendar date, `YYYY-MM-DD`: a day that exists (`2026-02-30` does not). */
 export const calendarDate = z
   .string()

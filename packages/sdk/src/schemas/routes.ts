@@ -12,7 +12,7 @@ import { balance } from './balance';
 import { charge, chargeCreateParams, chargeRefundParams } from './charges';
 import { devWorkspace, devWorkspaceCreateParams } from './dev';
 import { creditEvent, eventStreamParams } from './events';
-import { grantListParams, grantPage } from './grants';
+import { grant, grantCreateParams, grantListParams, grantPage, grantTooLargeDetails } from './grants';
 import { integration, integrationKeySetParams, integrationPage } from './integrations';
 import { ledgerListParams, ledgerPage } from './ledger';
 import { currentPlan, planChangeParams, planPage } from './plans';
@@ -118,11 +118,32 @@ export const routes: readonly RouteContract[] = [
     method: 'GET',
     path: '/v1/grants',
     operationId: 'listGrants',
-    summary: 'Credit grants, soonest to expire first',
+    summary: 'Credit grants in burn order: soonest to expire first, then higher priority, then oldest (R2)',
     access: 'member',
     query: grantListParams,
     response: grantPage,
     successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: '/v1/grants',
+    operationId: 'createGrant',
+    summary: 'Grant credits (promotional, compensation, goodwill) with an optional expiry and a priority (R28)',
+    access: 'secret_key',
+    body: grantCreateParams,
+    response: grant,
+    successStatus: 201,
+    refusals: [
+      {
+        status: 422,
+        codes: ['grant_too_large'],
+        description:
+          '`grant_too_large`: the grant would take what the workspace holds past 1,000,000,000 credits; ' +
+          '`details.grantable` is the most that can be granted now. Nothing was granted.',
+        details: grantTooLargeDetails,
+      },
+    ],
+    idempotent: true,
   },
   {
     method: 'GET',
@@ -489,5 +510,17 @@ export const routes: readonly RouteContract[] = [
     successStatus: 200,
     devOnly: true,
     notFound: "the workspace (only the caller's own may be renewed)",
+  },
+  {
+    method: 'POST',
+    path: '/v1/dev/workspaces/{workspaceId}/expire-grants',
+    operationId: 'expireDevWorkspaceGrants',
+    summary:
+      "Dev mode: write off the workspace's granted credits whose expiry has come now, as the minute job does (R28)",
+    access: 'secret_key',
+    response: balance,
+    successStatus: 200,
+    devOnly: true,
+    notFound: "the workspace (only the caller's own)",
   },
 ];

@@ -26,7 +26,7 @@ export const fixtures = {
     periodStart: '2026-11-01T00:00:00.000Z',
     periodEnd: '2026-12-01T00:00:00.000Z',
     renewal: { status: 'none', expectedBy: null },
-    bySource: { plan: 1000, rollover: 200, purchased: 34.5 },
+    bySource: { plan: 1000, rollover: 200, purchased: 34.5, granted: 0 },
   } satisfies Balance,
   grant: {
     id: 'grant_1',
@@ -35,6 +35,9 @@ export const fixtures = {
     remaining: 1000,
     effectiveAt: '2026-11-01T00:00:00.000Z',
     expiresAt: '2026-12-01T00:00:00.000Z',
+    priority: 0,
+    reason: null,
+    note: null,
     createdAt: '2026-11-01T00:00:00.000Z',
   } satisfies Grant,
   ledgerEntry: {

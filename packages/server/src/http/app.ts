@@ -17,6 +17,7 @@ import { balanceRoutes } from './routes/balance';
 import { chargeRoutes } from './routes/charges';
 import { devRoutes } from './routes/dev';
 import { eventRoutes } from './routes/events';
+import { grantRoutes } from './routes/grants';
 import { integrationRoutes } from './routes/integrations';
 import { ledgerRoutes } from './routes/ledger';
 import { planRoutes } from './routes/plans';
@@ -74,6 +75,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   aiRoutes(app, options);
   integrationRoutes(app, options);
   purchaseRoutes(app, options);
+  grantRoutes(app, options);
   ledgerRoutes(app, options);
   planRoutes(app, options);
   if (options.dev) devRoutes(app, options);

@@ -1,6 +1,6 @@
 import type { ChargeContext, ChargeTrigger, GrantState, LimitState, RunState, Thousandths } from '@creditkit/rules';
 import type { Queryable } from './database';
-import { type GrantRow, type SpendRow, toGrantState } from './rows';
+import { type GrantRow, grantColumns, type SpendRow, toGrantState } from './rows';
 
 /** What a group of charges in one workspace reads and locks: the same rows one charge reads, fetched once. */
 export interface ChargeState {
@@ -87,7 +87,7 @@ function chargeStateQuery(lock: boolean): string {
         SELECT scope, scope_id, spent, limit_enabled, credit_limit, reached_notified FROM spend
          WHERE workspace_id = $1 AND (scope, scope_id) IN (SELECT * FROM unnest($5::text[], $6::text[]))${forUpdate}),
       grant_rows AS (
-        SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
+        SELECT ${grantColumns} FROM grants
          WHERE workspace_id = $1 AND remaining > 0${forUpdate})
     SELECT
       (SELECT COALESCE(json_agg(paid), '[]') FROM paid) AS paid,

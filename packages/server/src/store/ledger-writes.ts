@@ -1,3 +1,5 @@
+import type { GrantSource } from '@creditkit/rules';
+import type { GrantReason } from '@creditkit/sdk/schemas';
 import type { Queryable } from './database';
 
 /** The spendable total of a workspace's grants at `now`: the `balance_after` every ledger row records. */
@@ -57,19 +59,33 @@ export async function writeEntry(tx: Queryable, workspaceId: string, entry: Entr
 
 export interface NewGrant {
   id: string;
-  source: 'plan' | 'rollover' | 'purchased';
+  source: GrantSource;
   credits: number;
   effectiveAt: Date;
   expiresAt: Date | null;
+  /** The reason its `grant` ledger row records, e.g. `purchase <id>`. */
   reason: string;
+  /** Granted credits only (R28): their priority, reason and note. */
+  granted?: { priority: number; reason: GrantReason; note: string | null };
 }
 
 export async function insertGrant(tx: Queryable, workspaceId: string, grant: NewGrant, now: Date): Promise<void> {
-  await tx.query(
-    `INSERT INTO grants (id, workspace_id, source, credits, remaining, effective_at, expires_at, created_at)
-     VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
-    [grant.id, workspaceId, grant.source, grant.credits, grant.effectiveAt, grant.expiresAt, now],
-  );
+  const row = [grant.id, workspaceId, grant.source, grant.credits, grant.effectiveAt, grant.expiresAt, now];
+  if (grant.granted === undefined) {
+    // The columns every schema version has: the migration tests make workspaces on the schema a migration finds.
+    await tx.query(
+      `INSERT INTO grants (id, workspace_id, source, credits, remaining, effective_at, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+      row,
+    );
+  } else {
+    const { priority, reason, note } = grant.granted;
+    await tx.query(
+      `INSERT INTO grants (id, workspace_id, source, credits, remaining, effective_at, expires_at, created_at, priority, reason, note)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10)`,
+      [...row, priority, reason, note],
+    );
+  }
   await writeEntry(tx, workspaceId, {
     type: 'grant',
     grantId: grant.id,

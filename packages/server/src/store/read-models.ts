@@ -2,7 +2,14 @@ import type { GrantState } from '@creditkit/rules';
 import { spendableBalance, type Thousandths, toCredits } from '@creditkit/rules';
 import { findPlan } from '../catalogue/plans';
 import type { Queryable } from './database';
-import { type ChargeRow, type GrantRow, type LedgerEntryRow, toGrantState, type WorkspaceRow } from './rows';
+import {
+  type ChargeRow,
+  type GrantRow,
+  grantColumns,
+  type LedgerEntryRow,
+  toGrantState,
+  type WorkspaceRow,
+} from './rows';
 import { toIsoTimestamp } from './timestamps';
 import { readWorkspace } from './workspaces';
 
@@ -15,6 +22,22 @@ export function ledgerEntryView(row: LedgerEntryRow) {
     credits: toCredits(row.credits),
     balanceAfter: toCredits(row.balance_after),
     reason: row.reason,
+    createdAt: toIsoTimestamp(row.created_at),
+  };
+}
+
+/** A grant as the API answers it (the `grant` schema of the contract). */
+export function grantView(row: GrantRow) {
+  return {
+    id: row.id,
+    source: row.source,
+    credits: toCredits(row.credits),
+    remaining: toCredits(row.remaining),
+    effectiveAt: toIsoTimestamp(row.effective_at),
+    expiresAt: toIsoTimestamp(row.expires_at),
+    priority: row.priority,
+    reason: row.reason,
+    note: row.note,
     createdAt: toIsoTimestamp(row.created_at),
   };
 }
@@ -60,7 +83,7 @@ export async function readCharge(tx: Queryable, workspaceId: string, chargeId: s
  */
 export function balanceView(workspace: WorkspaceRow, grants: readonly GrantState[], reserved: Thousandths, now: Date) {
   const plan = findPlan(workspace.plan_id);
-  const bySource = { plan: 0, rollover: 0, purchased: 0 };
+  const bySource: Record<GrantState['source'], Thousandths> = { plan: 0, rollover: 0, purchased: 0, granted: 0 };
   let pending = 0;
   let expectedBy: Date | null = null;
   for (const grant of grants) {
@@ -85,6 +108,7 @@ export function balanceView(workspace: WorkspaceRow, grants: readonly GrantState
       plan: toCredits(bySource.plan),
       rollover: toCredits(bySource.rollover),
       purchased: toCredits(bySource.purchased),
+      granted: toCredits(bySource.granted),
     },
   };
 }
@@ -93,7 +117,7 @@ export async function readBalance(tx: Queryable, workspaceId: string, now: Date)
   const workspace = await readWorkspace(tx, workspaceId);
   if (!workspace) return null;
   const grants = await tx.query<GrantRow>(
-    `SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
+    `SELECT ${grantColumns} FROM grants
       WHERE workspace_id = $1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > $2)`,
     [workspaceId, now],
   );

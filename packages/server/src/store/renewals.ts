@@ -1,10 +1,10 @@
-import { planRenewal } from '@creditkit/rules';
+import { planRenewal, spendableGrants } from '@creditkit/rules';
 import { findPlan } from '../catalogue/plans';
 import type { Database, Queryable } from './database';
 import { newId } from './ids';
 import { emitEvent, grantTotal, insertGrant, writeEntry } from './ledger-writes';
 import { readBalance } from './read-models';
-import { type GrantRow, toGrantState } from './rows';
+import { type GrantRow, grantColumns, toGrantState } from './rows';
 import { readWorkspace } from './workspaces';
 
 /**
@@ -32,22 +32,20 @@ export async function renewWorkspace(
   if (!plan || !nextPlan) throw new Error(`workspace ${workspaceId} is on an unknown plan`);
 
   const grants = await tx.query<GrantRow>(
-    `SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants
+    `SELECT ${grantColumns} FROM grants
       WHERE workspace_id = $1 AND remaining > 0 FOR UPDATE`,
     [workspaceId],
   );
-  const renewal = planRenewal({
-    now,
-    plan,
-    nextPlan,
-    periodEnd: force ? now : storedEnd,
-    grants: grants.map(toGrantState),
-    delayMs,
-  });
+  const states = grants.map(toGrantState);
+  const renewal = planRenewal({ now, plan, nextPlan, periodEnd: force ? now : storedEnd, grants: states, delayMs });
 
+  // Only credits the balance still holds lower it. Renewed on time (by the timer, once the period has ended) the
+  // ending period's grants expired at its end and left the balance then (R1): their rows move nothing it holds.
+  // Renewed early (the dev route) they are still in it.
+  const inBalance = new Set(spendableGrants(states, now).map((grant) => grant.id));
   let balance = await grantTotal(tx, workspaceId, now);
   for (const { grantId, amount } of renewal.forfeits) {
-    balance -= amount;
+    if (inBalance.has(grantId)) balance -= amount;
     await writeEntry(tx, workspaceId, {
       type: 'forfeited',
       grantId,
@@ -58,7 +56,7 @@ export async function renewWorkspace(
     });
   }
   for (const { grantId, amount } of renewal.carried) {
-    balance -= amount;
+    if (inBalance.has(grantId)) balance -= amount;
     await writeEntry(tx, workspaceId, {
       type: 'expired',
       grantId,

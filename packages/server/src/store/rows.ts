@@ -7,8 +7,16 @@ export interface GrantRow {
   remaining: number;
   effective_at: Date;
   expires_at: Date | null;
+  priority: number;
+  /** Why granted credits were granted (R28); null for the other sources. */
+  reason: string | null;
+  note: string | null;
   created_at: Date;
 }
+
+/** The columns of a `GrantRow`, for every query that reads grants. */
+export const grantColumns =
+  'id, source, credits, remaining, effective_at, expires_at, priority, reason, note, created_at';
 
 export function toGrantState(row: GrantRow): GrantState {
   return {
@@ -17,6 +25,7 @@ export function toGrantState(row: GrantRow): GrantState {
     remaining: row.remaining,
     effectiveAt: new Date(row.effective_at),
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+    priority: row.priority,
     createdAt: new Date(row.created_at),
   };
 }

@@ -2,7 +2,7 @@ import { spendableBalance } from '@creditkit/rules';
 import type { Queryable } from './database';
 import { emitEvent } from './ledger-writes';
 import { readBalance } from './read-models';
-import { type GrantRow, toGrantState } from './rows';
+import { type GrantRow, grantColumns, toGrantState } from './rows';
 import { readWorkspace } from './workspaces';
 
 export interface RunRow {
@@ -44,7 +44,7 @@ export async function openRun(
   await readWorkspace(tx, workspaceId, true);
   if (await readRun(tx, workspaceId, request.runId)) return { outcome: 'exists' };
   const grants = await tx.query<GrantRow>(
-    'SELECT id, source, credits, remaining, effective_at, expires_at, created_at FROM grants WHERE workspace_id = $1 AND remaining > 0',
+    `SELECT ${grantColumns} FROM grants WHERE workspace_id = $1 AND remaining > 0`,
     [workspaceId],
   );
   const [reserved] = await tx.query<{ total: number }>(

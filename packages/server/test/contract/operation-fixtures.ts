@@ -100,6 +100,18 @@ function widestPeriod(request: OperationRequest): void {
   if (request.query.to !== undefined && request.query.from === undefined) request.query.from = '0001-01-01';
 }
 
+/**
+ * A grant's expiry must be in the future (R28), a rule between the value and the server's clock: a timestamp
+ * the schema accepts moves to the year 9999, keeping its shape (offset, fractions); one that is no timestamp
+ * stays, for the server to refuse.
+ */
+function futureExpiry(request: OperationRequest): void {
+  const body = request.body as { expiresAt?: unknown } | undefined;
+  if (typeof body?.expiresAt === 'string' && Number.isFinite(Date.parse(body.expiresAt))) {
+    body.expiresAt = `9999${body.expiresAt.slice(4)}`;
+  }
+}
+
 const dayMs = 24 * 60 * 60 * 1000;
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 const firstDay = Date.parse('0000-01-01T00:00:00.000Z');
@@ -178,6 +190,7 @@ export const operationFixtures: Record<string, OperationFixture> = {
   },
   listPlans: {},
   createPurchase: { stateRefusals: [{ status: 422, code: 'purchase_too_large' }] },
+  createGrant: { stateRefusals: [{ status: 422, code: 'grant_too_large' }], complete: futureExpiry },
   listActions: {
     prepare: async ({ workspace }) => ({ query: { ids: (await idsOf(workspace, '/v1/actions')).slice(0, 2) } }),
   },
@@ -266,6 +279,10 @@ export const operationFixtures: Record<string, OperationFixture> = {
     references: ['planId'],
   },
   renewDevWorkspace: {
+    prepare: async ({ workspace }) => ({ path: { workspaceId: workspace.workspaceId } }),
+    references: ['workspaceId'],
+  },
+  expireDevWorkspaceGrants: {
     prepare: async ({ workspace }) => ({ path: { workspaceId: workspace.workspaceId } }),
     references: ['workspaceId'],
   },

@@ -64,7 +64,7 @@ describe('the rules over HTTP, through the SDK', () => {
     clock = new Date(clock.getTime() + hours(2));
     expect((await client.plan.retrieve()).plan.id).toBe('starter-monthly');
     const balance = await client.balance.retrieve();
-    expect(balance.bySource).toEqual({ plan: 2000, rollover: 2000, purchased: 500 });
+    expect(balance.bySource).toEqual({ plan: 2000, rollover: 2000, purchased: 500, granted: 0 });
     expect(await reconcile(server.db, workspaceId)).toEqual([]);
   });
 

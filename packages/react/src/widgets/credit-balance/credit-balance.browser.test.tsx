@@ -30,6 +30,20 @@ describe('CreditBalance accessibility in Chromium', () => {
     }
   });
 
+  it('R28: has no axe violations with granted credits beside the others, in the light and the dark theme', async () => {
+    const workspace = await createTestWorkspace('starter-monthly');
+    await workspace.grant({ credits: 400, reason: 'goodwill', expiresAt: '2099-01-01T00:00:00Z' });
+    const { client } = await workspace.connect('admin');
+    await client.purchases.create({ credits: 100 });
+    for (const theme of ['light', 'dark'] as const) {
+      const { container, unmount } = renderWithCredits(<CreditBalance theme={theme} />, { client, locale: 'en-US' });
+      expect(await screen.findByRole('meter', { name: 'Credits' })).toHaveAttribute('aria-valuenow', '2500');
+      expect(screen.getByText('Granted').nextElementSibling).toHaveTextContent('400 credits');
+      await expectNoAxeViolations(container);
+      unmount();
+    }
+  });
+
   it('has no axe violations while a renewal is processing, in the light and the dark theme', async () => {
     const { client } = await (await createTestWorkspace('starter-monthly')).connect('member');
     // This run's server credits renewals at once (no --renewal-delay), so the processing balance is the

@@ -68,6 +68,22 @@ export const Trial: Story = {
   },
 };
 
+/**
+ * R28: credits granted by the host (500 compensation until year end, 250 promotional that never expire) show
+ * as their own source; the 300 credits spent came from the plan allowance, which expires first (R2).
+ */
+export const GrantedCredits: Story = {
+  parameters: { creditkit: { scenario: 'granted' } },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByText('2,450 credits available')).toBeVisible();
+    const granted = canvasElement.querySelector('.ck-balance__sources [data-source="granted"]');
+    await expect(granted).toHaveTextContent('Granted750 credits');
+    await expect(canvasElement.querySelector('.ck-balance__sources [data-source="plan"]')).toHaveTextContent(
+      'Plan1,700 credits',
+    );
+  },
+};
+
 /** R4: an annual plan eight months in. */
 export const AnnualPlan: Story = {
   parameters: { creditkit: { scenario: 'annual' } },

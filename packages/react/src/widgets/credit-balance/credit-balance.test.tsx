@@ -47,6 +47,31 @@ describe('CreditBalance against the reference server', () => {
     expect(definition('Purchased')).toHaveTextContent('500 credits');
   });
 
+  it('R28: says nothing of granted credits while the workspace has none', async () => {
+    const workspace = await createTestWorkspace('starter-monthly');
+    const { client } = await workspace.connect('member');
+    renderWithCredits(<CreditBalance />, { client, locale: 'en-US' });
+    await screen.findByText('2,000 credits available');
+    // A workspace that was never granted credits is not told about them.
+    expect(screen.queryByText('Granted')).not.toBeInTheDocument();
+    expect(document.querySelector('rect[data-source="granted"]')).toHaveAttribute('width', '0');
+  });
+
+  it('R28: counts credits the host granted as their own source, beside plan and purchased', async () => {
+    const workspace = await createTestWorkspace('starter-monthly');
+    await workspace.grant({ credits: 300, reason: 'compensation', expiresAt: '2099-01-01T00:00:00Z' });
+    await workspace.grant({ credits: 200.5, reason: 'promotional', note: 'Launch week' });
+    const { client } = await workspace.connect('member');
+    renderWithCredits(<CreditBalance />, { client, locale: 'en-US' });
+    const meter = await screen.findByRole('meter', { name: 'Credits' });
+    expect(meter).toHaveAttribute('aria-valuenow', '2500.5');
+    expect(meter).toHaveAttribute('aria-valuemax', '2500.5');
+    expect(definition('Granted')).toHaveTextContent('500.5 credits');
+    expect(definition('Plan')).toHaveTextContent('2,000 credits');
+    const granted = document.querySelector('rect[data-source="granted"]');
+    expect(Number(granted?.getAttribute('width'))).toBeCloseTo((500.5 / 2500.5) * 100, 6);
+  });
+
   it('R5: has no rollover cap to show on the free plan', async () => {
     const { client } = await (await createTestWorkspace('free')).connect('member');
     renderWithCredits(<CreditBalance />, { client, locale: 'en-US' });

@@ -19,7 +19,7 @@ type Source = keyof Balance['bySource'];
 /** Each source's part of the meter, side by side, in percent of `max`. */
 function segments(bySource: Balance['bySource'], max: number) {
   let x = 0;
-  return (['plan', 'rollover', 'purchased'] as const satisfies readonly Source[]).map((source) => {
+  return (['plan', 'rollover', 'purchased', 'granted'] as const satisfies readonly Source[]).map((source) => {
     const width = max > 0 ? (bySource[source] / max) * 100 : 0;
     const segment = { source, x, width };
     x += width;
@@ -29,7 +29,8 @@ function segments(bySource: Balance['bySource'], max: number) {
 
 /**
  * The workspace's credits (R1, R3, R7): a meter of the spendable credits against the plan allowance,
- * split by source (plan, rollover, purchased), the rollover cap, pending credits and the renewal date.
+ * split by source (plan, rollover, purchased, and granted credits when there are some, R28), the rollover cap,
+ * pending credits and the renewal date.
  * While a renewal is processing it says the credits may take up to 2 hours instead of alarming with a
  * low balance. Follows the balance live and announces a new spendable amount politely.
  *
@@ -43,15 +44,20 @@ export function CreditBalance({ theme, className }: CreditBalanceProps): ReactNo
   const amount = (message: CreditAmountMessage, credits: number) => message(formatCredits(credits), credits);
   const expectedBy = data?.renewal.status === 'processing' ? data.renewal.expectedBy : undefined;
   const state = data ? (expectedBy !== undefined ? 'processing' : 'loaded') : status;
-  // Rollover and purchases can take the sources past the allowance: the meter then fills to what is there.
-  // Open AI runs reserve part of what the sources hold, so spendable never passes their sum.
+  // Rollover, purchases and granted credits can take the sources past the allowance: the meter then fills to what
+  // is there. Open AI runs reserve part of what the sources hold, so spendable never passes their sum.
   const max = data
-    ? Math.max(data.allowance, data.bySource.plan + data.bySource.rollover + data.bySource.purchased)
+    ? Math.max(
+        data.allowance,
+        data.bySource.plan + data.bySource.rollover + data.bySource.purchased + data.bySource.granted,
+      )
     : 0;
   const sources = [
     ['plan', messages.sourcePlan],
     ['rollover', messages.sourceRollover],
     ['purchased', messages.sourcePurchased],
+    // A workspace that was never granted credits is not told about them.
+    ...(data && data.bySource.granted > 0 ? ([['granted', messages.sourceGranted]] as const) : []),
   ] as const;
 
   return (

@@ -1,26 +1,14 @@
-import { maxHeld, purchasable, toCredits, toThousandths } from '@creditkit/rules';
+import { toCredits, toThousandths } from '@creditkit/rules';
 import { purchaseCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
 import { newId } from '../../store/ids';
-import { emitEvent, heldTotal, insertGrant } from '../../store/ledger-writes';
+import { emitEvent, insertGrant } from '../../store/ledger-writes';
 import { readBalance } from '../../store/read-models';
 import { sendAnswer } from '../answer';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
-import { ApiProblem } from '../problem';
+import { requireRoomToHold } from '../room-to-hold';
 import { parse, readJson } from '../validate';
-
-/** A purchase that would take what the workspace holds past the maximum: nothing is bought. */
-function purchaseTooLarge(held: number): ApiProblem {
-  const room = toCredits(purchasable(held));
-  const message = `The workspace holds ${toCredits(held)} credits and may hold at most ${toCredits(maxHeld)}: it can buy at most ${room} more.`;
-  return new ApiProblem(422, 'purchase_too_large', message, {
-    issues: [{ path: ['credits'], message }],
-    maximum: toCredits(maxHeld),
-    held: toCredits(held),
-    purchasable: room,
-  });
-}
 
 export function purchaseRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   // R17: one-time credits become a grant that never expires.
@@ -30,9 +18,7 @@ export function purchaseRoutes(app: Hono<AppEnv>, options: ServerOptions): void 
     const answer = await idempotent(context, options.db, 'POST /v1/purchases', { credits }, async (tx) => {
       const now = options.now();
       const amount = toThousandths(credits);
-      // `idempotent` holds the workspace row lock, so two purchases at once cannot both fit in the same room.
-      const held = await heldTotal(tx, caller.workspaceId, now);
-      if (amount > purchasable(held)) throw purchaseTooLarge(held);
+      await requireRoomToHold(tx, caller.workspaceId, amount, now, 'purchase');
       const purchaseId = newId('purchase');
       const grantId = newId('grant');
       await insertGrant(
