@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertTriggered } from './alerts';
 import { balance } from './balance';
 import { charge } from './charges';
 import { timestamp } from './primitives';
@@ -36,10 +37,12 @@ export const limitClearedEvent = creditEventOf('limit.cleared', limitDetails);
 export const renewalCompletedEvent = creditEventOf('renewal.completed', balance);
 /** A charge was refunded (R15): the charge as it is now. */
 export const chargeRefundedEvent = creditEventOf('charge.refunded', charge);
+/** An alert's threshold was crossed (R25): the alert and the numbers that crossed it. Sent once per crossing. */
+export const alertTriggeredEvent = creditEventOf('alert.triggered', alertTriggered);
 
 /**
  * Every event `GET /v1/events` sends, told apart by `type` (a plain union: smaller in a bundle than a
- * discriminated one, and five branches are quickly tried). A later server may send types this list does not
+ * discriminated one, and six branches are quickly tried). A later server may send types this list does not
  * know yet: read `type` first (see {@link creditEventEnvelope}) and skip the ones you do not know.
  */
 export const creditEvent = z.union([
@@ -48,6 +51,7 @@ export const creditEvent = z.union([
   limitClearedEvent,
   renewalCompletedEvent,
   chargeRefundedEvent,
+  alertTriggeredEvent,
 ]);
 /** One event of `GET /v1/events`, typed by its `type`. */
 export type CreditEvent = z.infer<typeof creditEvent>;

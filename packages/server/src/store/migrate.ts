@@ -4,6 +4,7 @@ import { dedupByActionSchema } from './migrations/002-dedup-by-action';
 import { chargeTriggerSchema } from './migrations/003-charge-trigger';
 import { chargesByDedupKeySchema } from './migrations/004-charges-by-dedup-key';
 import { stoppedRunsSchema } from './migrations/005-stopped-runs';
+import { alertsSchema } from './migrations/006-alerts';
 
 /** Versioned migrations, applied once each and in order; the same SQL runs on PGlite and PostgreSQL. */
 const migrations: readonly { version: number; sql: string }[] = [
@@ -12,6 +13,7 @@ const migrations: readonly { version: number; sql: string }[] = [
   { version: 3, sql: chargeTriggerSchema },
   { version: 4, sql: chargesByDedupKeySchema },
   { version: 5, sql: stoppedRunsSchema },
+  { version: 6, sql: alertsSchema },
 ];
 
 /**
