@@ -1,5 +1,5 @@
 import { type AlertParams, MAX_ALERTS } from '@creditkit/sdk';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useAlerts } from '../../hooks/use-alerts';
 import { useCreditFormat } from '../../hooks/use-credit-format';
 import { useCreditMessages } from '../../hooks/use-credit-messages';
@@ -36,15 +36,22 @@ export function CreditAlertSettings({ theme, className }: CreditAlertSettingsPro
   const list = alerts.data ?? [];
   const full = list.length >= MAX_ALERTS;
 
-  /** Back to the button that opened the form (or Add, or the heading) once the DOM has it again. */
-  const focusAfter = (selector: string) =>
-    requestAnimationFrame(() => {
-      const target =
-        root.current?.querySelector<HTMLElement>(selector) ??
-        root.current?.querySelector<HTMLElement>('[data-role="add"]:not([aria-disabled="true"])') ??
-        root.current?.querySelector<HTMLElement>('h3');
-      target?.focus();
-    });
+  // Where the focus goes once the next render has put it in the page: the button that opened the form, else Add,
+  // else the heading. Set by a save, a cancel or a removal; taken by the effect below after that render commits.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const selector = focusNext.current;
+    if (selector === null) return;
+    focusNext.current = null;
+    const target =
+      root.current?.querySelector<HTMLElement>(selector) ??
+      root.current?.querySelector<HTMLElement>('[data-role="add"]') ??
+      root.current?.querySelector<HTMLElement>('h2');
+    target?.focus();
+  });
+  const focusAfter = (selector: string) => {
+    focusNext.current = selector;
+  };
 
   const open = (next: Editing) => {
     alerts.resetChange();
@@ -90,9 +97,9 @@ export function CreditAlertSettings({ theme, className }: CreditAlertSettingsPro
       data-state={state}
       aria-labelledby={`${id}h`}
     >
-      <h3 id={`${id}h`} className="ck-alert-settings__title" tabIndex={-1}>
+      <h2 id={`${id}h`} className="ck-alert-settings__title" tabIndex={-1}>
         {text.title}
-      </h3>
+      </h2>
       <p className="ck-alert-settings__hint">{text.description}</p>
       {!isAdmin && <p className="ck-alert-settings__hint">{text.memberReadOnly}</p>}
       <p role="status" className="ck-alert-settings__status">
