@@ -17,7 +17,8 @@ module.exports = [
     // server applies, in thousandths, with credits in and out): 0.15 KB for one copy of each rule instead of two;
     // and list parameters sent with literal commas, as the contract declares (15 bytes). Then 21.1 KB, until
     // quotes.create and the quote's schemas (R23): 0.34 KB; usage.activity (R24) and ai.runs.stop: 0.17 KB.
-    limit: '21.6 KB',
+    // Then 21.6 KB, until alerts (R25): client.alerts, the alert's schemas and the alert.triggered event, 0.45 KB.
+    limit: '22.1 KB',
   },
   {
     name: '@creditkit/sdk: createCreditClient',
@@ -25,17 +26,19 @@ module.exports = [
     import: '{ createCreditClient }',
     gzip: true,
     // Was 19.2 KB: see above (the contract's event schemas and input rules, 0.4 KB). Then 19.7 KB, until
-    // quotes.create and the quote's schemas (R23): 0.3 KB; usage.activity and ai.runs.stop (0.11 KB).
-    limit: '20.1 KB',
+    // quotes.create and the quote's schemas (R23): 0.3 KB; usage.activity and ai.runs.stop (0.11 KB). Then
+    // 20.1 KB, until client.alerts with the alert's schemas and the alert.triggered event's (R25): 0.42 KB.
+    limit: '20.6 KB',
   },
   {
     // A host's webhook receiver (a backend or an edge function): the signature check (Web Crypto, 1 KB) and the
     // schemas every event is checked against (zod/mini, the balance's and the charge's: most of the rest).
+    // Was 10.8 KB, until every event could be an alert.triggered (R25), whose alert schema is checked too: 0.31 KB.
     name: '@creditkit/sdk/webhooks: verifyWebhook',
     path: 'packages/sdk/dist/webhooks.js',
     import: '{ verifyWebhook }',
     gzip: true,
-    limit: '10.8 KB',
+    limit: '11.2 KB',
   },
   {
     // What the kit adds to an app that already has an SDK client: the cache, provider, hooks, strings
@@ -52,8 +55,10 @@ module.exports = [
     // and the cost before the click (R23): RunCostSummary 1.5 KB of its own (summary, confirmation dialog, polite
     // announcements), useRunQuote with its selection pause and refresh windows, and the summary's strings, 1.7 KB.
     // Then CreditActivity (1.97 KB of its own), useCreditActivity and the activity's sentences in the strings,
-    // and CreditUsage by trigger: 2.05 KB.
-    limit: '17 KB',
+    // and CreditUsage by trigger: 2.05 KB. Then 17 KB, until alerts (R25): CreditAlertSettings (2.1 KB of its own:
+    // the list, the add/edit form with its inline checks, focus that comes back), CreditAlertNotice (0.5 KB),
+    // useAlerts and useAlertTriggered, and the alerts' strings: 2.6 KB.
+    limit: '19.7 KB',
   },
   {
     // An enrichment panel with cost badges: the client it passes to the provider is part of what it ships.
@@ -70,8 +75,9 @@ module.exports = [
     // OpenAPI document now states (lengths in characters, calendar dates, the Idempotency-Key) added 0.4 KB.
     // Then 24.9 KB, until the client's quotes.create (R23): 0.33 KB; and the badge showed its details and the
     // kit's new strings came with every page (0.12 KB); and the activity's sentences joined the one strings object
-    // every provider carries (so a host translates them all in one place, about 0.5 KB).
-    limit: '26.4 KB',
+    // every provider carries (so a host translates them all in one place, about 0.5 KB). Then 26.4 KB, until
+    // client.alerts (0.42 KB) and the alerts' strings in that one object (0.4 KB) (R25).
+    limit: '27.3 KB',
   },
   {
     // The aim is 25 KB; the SDK's client alone is 19.6 KB of this (ky and zod/mini about 10 KB of that),
@@ -80,12 +86,13 @@ module.exports = [
     // 32.6 KB before the renewal preview, the AI estimate and the widgets' amounts used @creditkit/rules (0.1 KB),
     // 32.7 KB before a charge named its trigger (the schema's enum, 15 B), 32.8 KB before the client's
     // quotes.create (R23, 0.32 KB), the fixes of what a new user hit (see the kit on top of the SDK, 0.5 KB) and
-    // useRunQuote with RunCostSummary (1.7 KB), CreditActivity and usage.activity (2.2 KB).
+    // useRunQuote with RunCostSummary (1.7 KB), CreditActivity and usage.activity (2.2 KB), 37.6 KB before alerts
+    // (R25: the widgets, hooks and strings, and client.alerts; 3.1 KB).
     name: '@creditkit/react: everything, with createCreditClient',
     import: { 'packages/react/dist/index.js': '*', 'packages/sdk/dist/index.js': '{ createCreditClient }' },
     ignore: reactPeers,
     gzip: true,
-    limit: '37.6 KB',
+    limit: '40.8 KB',
   },
   {
     // The reference Credit API in a web page (Storybook, the docs playground): hono, the contract's zod/mini
@@ -96,9 +103,10 @@ module.exports = [
     import: '*',
     // It was 42 KB before charges were deduplicated by action and named their trigger (the migrations, 42 B),
     // 42.1 KB before quotes (R23: the route, quoteRun and the quote's schemas, 1.4 KB) and usage activity (its SQL,
-    // cursor and period), the stop route and migration 5 (1.9 KB).
+    // cursor and period), the stop route and migration 5 (1.9 KB), 45.4 KB before alerts (R25: the routes, the
+    // checks every balance and spend change ends with, the crossing rule, the schemas and migration 6; 2.2 KB).
     ignore: ['@electric-sql/pglite', 'gpt-tokenizer'],
     gzip: true,
-    limit: '45.4 KB',
+    limit: '47.7 KB',
   },
 ];
