@@ -59,6 +59,9 @@ describe('R25 alert thresholds', () => {
     const limit = 10 ** 15;
     expect(alertReached(spend(limit / 2 - 1, limit), { unit: 'percent', value: 50 })).toBe(false);
     expect(alertReached(spend(limit / 2, limit), { unit: 'percent', value: 50 })).toBe(true);
+    // 100 × 989,999,999,999,999 is 1 short of 99 × 999,999,999,999,999; as doubles both are 98999999999999904.
+    expect(alertReached(spend(989_999_999_999_999, 999_999_999_999_999), { unit: 'percent', value: 99 })).toBe(false);
+    expect(alertReached(spend(990_000_000_000_000, 999_999_999_999_999), { unit: 'percent', value: 99 })).toBe(true);
   });
 
   it(
