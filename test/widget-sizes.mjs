@@ -30,6 +30,8 @@ const budgets = {
   CreditActivity: 4096,
   FillRate: 4096,
   RunCostSummary: 4096,
+  CreditAlertSettings: 4096,
+  CreditAlertNotice: 4096,
 };
 
 async function gzippedSize(names) {

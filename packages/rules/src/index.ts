@@ -3,6 +3,8 @@
  * reference server, the SDK and the widgets all apply the very same rule. Amounts are integer thousandths.
  */
 
+export type { AlertReading, AlertStep, AlertThreshold } from './alert-crossing';
+export { alertReached, crossAlert } from './alert-crossing';
 export { MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './amount-limits';
 export type { Thousandths } from './amounts';
 export { hasAtMostThreeDecimals, maxAmount, toCredits, toThousandths } from './amounts';

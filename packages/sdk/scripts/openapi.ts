@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import * as actionSchemas from '../src/schemas/actions';
 import * as aiSchemas from '../src/schemas/ai';
 import { aiEstimateCreateParams } from '../src/schemas/ai';
+import * as alertSchemas from '../src/schemas/alerts';
 import * as balanceSchemas from '../src/schemas/balance';
 import * as chargeSchemas from '../src/schemas/charges';
 import * as devSchemas from '../src/schemas/dev';
@@ -45,6 +46,7 @@ type ZodSchema = z.core.$ZodType;
 const schemaModules: readonly Record<string, unknown>[] = [
   actionSchemas,
   aiSchemas,
+  alertSchemas,
   balanceSchemas,
   chargeSchemas,
   devSchemas,
@@ -194,13 +196,17 @@ const tagDescriptions: Record<string, string> = {
     'balance after and the limit that would stop it, decided as its charges would be and writing nothing (R23).',
   workbooks: "A workbook's credit spend limit and what its charges have spent against it (R11).",
   enrichments: "A bulk enrichment's credit spend limit and what its charges have spent against it (R12).",
+  alerts:
+    'Threshold alerts on the balance (credits, or a percentage of the plan allowance) and on workbook and ' +
+    'enrichment spend limits and run budgets (percentage used): each fires `alert.triggered` once when its ' +
+    'threshold is crossed and re-arms when the value comes back (R25). At most 50 per workspace.',
   integrations:
     "The data providers, and the workspace's own API key for a provider, with which its actions cost 0 credits (R10).",
   usage:
     'What the credits were spent on over a period, by day, workbook, action, provider, model or trigger, as JSON ' +
     'or CSV (R18), and why: the activity by day, workbook, action, trigger and run (R24).',
   events:
-    'A live stream of server-sent events: balance updates, spend limits reached and cleared, renewals and refunds.',
+    'A live stream of server-sent events: balance updates, spend limits reached and cleared, renewals, refunds and alerts triggered.',
   dev: 'Exists only when the reference server runs with `--dev`: fixtures for tests and demos.',
 };
 
@@ -213,6 +219,7 @@ const pathParameterDescriptions: Record<string, string> = {
   enrichmentId: 'The id of the bulk enrichment, as the host product names it.',
   provider: 'The id of the provider, e.g. `openai`: the `provider` of its actions and models.',
   workspaceId: 'The id of the workspace (`ws_…`).',
+  alertId: 'The id of the alert (`alert_…`).',
 };
 
 /** What each query parameter does, by name: a name does the same on every route. */

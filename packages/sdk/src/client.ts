@@ -4,6 +4,7 @@ import { createTransport } from './internal/http';
 import { defaultRetryPolicy } from './internal/retry';
 import { ActionsResource } from './resources/actions';
 import { AiResource } from './resources/ai';
+import { AlertsResource } from './resources/alerts';
 import { BalanceResource } from './resources/balance';
 import { ChargesResource } from './resources/charges';
 import { EventsResource } from './resources/events';
@@ -81,11 +82,13 @@ export interface CreditClient {
   spendLimits: SpendLimitsResource;
   /** Provider integrations and the workspace's own API keys (R10). */
   integrations: IntegrationsResource;
+  /** Threshold alerts on the balance, spend limits and run budgets (R25). */
+  alerts: AlertsResource;
   /** Credit usage reports and their CSV export (R18). */
   usage: UsageResource;
   /** Short-lived browser session tokens, minted with the secret key (R20). */
   sessions: SessionsResource;
-  /** Live workspace events: balance, limits, renewals and refunds. */
+  /** Live workspace events: balance, limits, renewals, refunds and alerts. */
   events: EventsResource;
 }
 
@@ -125,6 +128,7 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
     quotes: new QuotesResource(transport),
     spendLimits: new SpendLimitsResource(transport),
     integrations: new IntegrationsResource(transport, () => actions.clearCache()),
+    alerts: new AlertsResource(transport),
     usage: new UsageResource(transport),
     sessions: new SessionsResource(transport),
     events: new EventsResource(transport),

@@ -30,6 +30,7 @@ export { previewRenewal } from './helpers/preview-renewal';
 export type { RequestOptions } from './internal/http';
 export type { ActionsResource } from './resources/actions';
 export type { AiEstimatesResource, AiModelsResource, AiResource, AiRunsResource } from './resources/ai';
+export type { AlertsResource } from './resources/alerts';
 export type { BalanceResource } from './resources/balance';
 export type { ChargesResource } from './resources/charges';
 export type { EventsResource, SubscribeOptions } from './resources/events';
@@ -45,6 +46,8 @@ export type { SpendLimitsResource, SpendLimitTarget } from './resources/spend-li
 export type { UsageResource } from './resources/usage';
 export type { Action, ActionListParams } from './schemas/actions';
 export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
+export type { Alert, AlertParams, AlertTriggered } from './schemas/alerts';
+export { MAX_ALERTS } from './schemas/alerts';
 export type { Balance } from './schemas/balance';
 export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
 export type { CreditEvent } from './schemas/events';

@@ -25,6 +25,17 @@ export {
   estimateTooLargeDetails,
   MAX_PROMPT_LENGTH,
 } from './schemas/ai';
+export type { Alert, AlertParams, AlertTriggered } from './schemas/alerts';
+export {
+  alert,
+  alertPage,
+  alertParams,
+  alertScopes,
+  alertTriggered,
+  alertUnits,
+  MAX_ALERTS,
+  tooManyAlertsDetails,
+} from './schemas/alerts';
 export type { Balance } from './schemas/balance';
 export { balance, renewalState } from './schemas/balance';
 export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
@@ -33,6 +44,7 @@ export type { DevWorkspace } from './schemas/dev';
 export { devWorkspace, devWorkspaceCreateParams } from './schemas/dev';
 export type { CreditEvent } from './schemas/events';
 export {
+  alertTriggeredEvent,
   balanceUpdatedEvent,
   chargeRefundedEvent,
   creditEvent,

@@ -247,6 +247,72 @@ export interface CreditMessages {
     /** The trial and free rule (R5). */
     ruleFixedMax: CreditAmountMessage;
   };
+  /** The alert settings (R25): thresholds on the balance, spend limits and run budgets. */
+  alerts: {
+    /** The widget's heading. */
+    title: string;
+    /** Under the heading: what an alert does. */
+    description: string;
+    /** When the workspace has no alert. */
+    empty: string;
+    /** The list's accessible name. */
+    listLabel: string;
+    /** What the alert watches: the field's label and its choices. */
+    scopeLabel: string;
+    scopeBalance: string;
+    scopeWorkbook: string;
+    scopeEnrichment: string;
+    scopeRun: string;
+    /** The id of the workbook, enrichment or run a spend alert watches. */
+    scopeIdLabel: string;
+    /** How the threshold counts, and its choices: credits left (balance only) or a percentage. */
+    unitLabel: string;
+    unitCredits: string;
+    unitPercent: string;
+    /** The threshold field's label. */
+    thresholdLabel: string;
+    /** A balance alert in credits, the threshold formatted and as a number for plurals. */
+    balanceCredits: CreditAmountMessage;
+    /** A balance alert in percent of the plan allowance, the percentage formatted. */
+    balancePercent: (percent: string) => string;
+    /** A spend alert: the scope's name (`scopeWorkbook`, ...), its id and the percentage used, formatted. */
+    spendPercent: (scope: string, id: string, percent: string) => string;
+    /** An alert's state: waiting for its value to cross, or crossed and waiting for it to come back. */
+    armed: string;
+    triggered: string;
+    /** Buttons; `editLabel` and `removeLabel`, with the alert's description, are the accessible names of Edit and Remove. */
+    add: string;
+    save: string;
+    cancel: string;
+    edit: string;
+    remove: string;
+    editLabel: (alert: string) => string;
+    removeLabel: (alert: string) => string;
+    /** Said politely once a save or a removal went through. */
+    saved: string;
+    removed: string;
+    /** Why a member only reads (R20). */
+    memberReadOnly: string;
+    /** Why no alert can be added: the workspace has the most it may have. */
+    full: (maximum: string) => string;
+    /** Inline problems of the form. */
+    idRequired: string;
+    percentProblem: string;
+    /** A save or removal that failed, and one refused because the session ended. */
+    saveFailed: string;
+    sessionEnded: string;
+  };
+  /** The notice of an alert that fired (`alert.triggered`, R25). */
+  alertNotice: {
+    /** The notice's title. */
+    title: string;
+    /** The balance that crossed, formatted with `common.credits`. */
+    balanceNow: (spendable: string) => string;
+    /** The spend that crossed: what was spent and the limit or budget, each formatted with `common.credits`. */
+    spendNow: (spent: string, limit: string) => string;
+    /** The button that hides the notice until the next alert. */
+    dismiss: string;
+  };
   /** The notice shown when a charge is refused (R11, R12, R14, R9 budgets), per scope. */
   limitReached: {
     /** The notice's title when the workspace balance refused the charge (R14). */

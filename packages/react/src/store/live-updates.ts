@@ -21,7 +21,12 @@ function recordLimitReached(store: CreditStore, event: Extract<CreditEvent, { da
 export function applyCreditEvent(store: CreditStore, event: CreditEvent): void {
   // Every event here moves something a quote reads (R23): the balance, a limit's spend, a paid record (R13).
   store.invalidate(creditQueryKeys.quotes);
+  // And every one may move an alert across its threshold or back (R25): the list says which are triggered.
+  store.invalidate(creditQueryKeys.alerts);
   switch (event.type) {
+    case 'alert.triggered':
+      store.setData(creditQueryKeys.alertTriggered, event.data);
+      return;
     case 'balance.updated':
       store.setData(creditQueryKeys.balance, event.data);
       return;

@@ -46,6 +46,10 @@ export const creditQueryKeys = {
     'workbookId' in target
       ? `spend-limit:workbook:${target.workbookId}`
       : `spend-limit:enrichment:${target.enrichmentId}`,
+  /** The workspace's alerts (`useAlerts`, R25); every event may move one across its threshold. */
+  alerts: 'alerts',
+  /** The latest `alert.triggered` event not dismissed, written by the event stream only (`useAlertTriggered`). */
+  alertTriggered: 'alert-triggered',
   /** The latest `limit.reached` event not cleared since, written by the event stream only (`useLimitReached`). */
   limitReached: 'limit-reached',
   /** Reaches every usage report, whatever its period and grouping; refunds invalidate it. */

@@ -1,4 +1,5 @@
 import {
+  alert,
   type ChargeBatch,
   changePlan,
   charge,
@@ -112,6 +113,28 @@ export const normalHistory: WorkspaceHistory = {
     spendLimit(explorerCreated, { workbookId: outboundWorkbook }, 5_000),
     spendLimit(explorerCreated, { enrichmentId: mobilePhonesEnrichment }, 1_000),
     spendLimit(explorerCreated, { enrichmentId: aiSummariesEnrichment }, 250, false),
+    ...explorerSteps(),
+  ],
+};
+
+/**
+ * The Explorer workspace with five alerts set when it started (R25), armed or crossed by the month's charges as
+ * the API decided while replaying them; the lead research workbook's, at 50% of a 20-credit limit, has nothing
+ * spent yet, so the 10 work emails a live story's teammate charges there cross it.
+ */
+export const alertsHistory: WorkspaceHistory = {
+  planId: 'explorer-monthly',
+  createdAt: explorerCreated,
+  steps: [
+    spendLimit(explorerCreated, { workbookId: outboundWorkbook }, 5_000),
+    spendLimit(explorerCreated, { enrichmentId: mobilePhonesEnrichment }, 1_000),
+    alert(explorerCreated, { scope: 'balance', unit: 'credits', threshold: 500 }),
+    alert(explorerCreated, { scope: 'workbook', scopeId: outboundWorkbook, unit: 'percent', threshold: 10 }),
+    alert(explorerCreated, { scope: 'enrichment', scopeId: mobilePhonesEnrichment, unit: 'percent', threshold: 25 }),
+    alert(explorerCreated, { scope: 'enrichment', scopeId: mobilePhonesEnrichment, unit: 'percent', threshold: 90 }),
+    // Nothing spent yet in the lead research workbook: a live story's charges elsewhere cross this one.
+    spendLimit(explorerCreated, { workbookId: ids.leadWorkbook }, 20),
+    alert(explorerCreated, { scope: 'workbook', scopeId: ids.leadWorkbook, unit: 'percent', threshold: 50 }),
     ...explorerSteps(),
   ],
 };

@@ -39,6 +39,14 @@ export interface GrantStep {
 
 export type SpendLimitTarget = { workbookId: string } | { enrichmentId: string };
 
+/** A threshold alert an admin set (R25), as `POST /v1/alerts` takes it. */
+export interface AlertSetting {
+  scope: 'balance' | 'workbook' | 'enrichment' | 'run';
+  scopeId?: string;
+  unit: 'credits' | 'percent';
+  threshold: number;
+}
+
 /** One thing that happened, and when (`YYYY-MM-DD` means noon UTC that day). */
 export type HistoryStep = { at: string } & (
   | { charge: ChargeBatch }
@@ -48,6 +56,7 @@ export type HistoryStep = { at: string } & (
   | { spendLimit: SpendLimitTarget; enabled: boolean; limit: number }
   | { ownKey: { provider: string; apiKey: string } }
   | { changePlan: string }
+  | { alert: AlertSetting }
 );
 
 export interface WorkspaceHistory {
@@ -75,3 +84,5 @@ export const ownKey = (at: string, provider: string, apiKey: string): HistorySte
   ownKey: { provider, apiKey },
 });
 export const changePlan = (at: string, planId: string): HistoryStep => ({ at, changePlan: planId });
+/** An alert set at `at`: it fires (or not) as the steps after it move its value (R25). */
+export const alert = (at: string, setting: AlertSetting): HistoryStep => ({ at, alert: setting });

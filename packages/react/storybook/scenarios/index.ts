@@ -1,5 +1,6 @@
 import { type Fault, networkFails, neverAnswers, serverFails, spendLimitSavesFail } from '../faults';
 import {
+  alertsHistory,
   annualHistory,
   downgradeScheduledHistory,
   emptyHistory,
@@ -38,6 +39,9 @@ const mobileNumberElsewhere: ChargeBatch = {
   charges: 1,
 };
 
+/** 10 work emails (1 credit each) in the lead research workbook, half of its 20-credit limit (R25). */
+const leadEmailsElsewhere: ChargeBatch = { actionId: 'find-work-email', workbookId: ids.leadWorkbook, charges: 10 };
+
 /**
  * The workspace a story runs on, by name: `parameters: { creditkit: { scenario: 'limitReached' } }`.
  * `normal` when a story names none.
@@ -47,6 +51,7 @@ export type ScenarioName =
   | 'ownKey'
   | 'renewalProcessing'
   | 'limitReached'
+  | 'alerts'
   | 'outOfCredits'
   | 'emptyUsage'
   | 'whyCharged'
@@ -74,6 +79,11 @@ export const scenarios: Record<ScenarioName, Scenario> = {
   renewalProcessing: {
     description: 'Starter (monthly) 20 minutes after its renewal: 35.5 credits spendable, 2,000 pending (R7).',
     history: renewalProcessingHistory,
+  },
+  alerts: {
+    description: 'The normal workspace with five alerts (R25); live, a teammate’s 10 work emails cross one more.',
+    history: alertsHistory,
+    whileOpen: [leadEmailsElsewhere],
   },
   limitReached: {
     description: 'The Q4 outbound workbook has 4 credits left (R11); its mobile enrichment spent all 500 (R12).',

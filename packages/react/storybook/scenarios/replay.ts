@@ -59,6 +59,8 @@ async function replayStep(api: InPageApi, secretKey: string, workspaceId: string
   } else if ('ownKey' in step) {
     const { provider, apiKey } = step.ownKey;
     await callApi(api, 'PUT', `/v1/integrations/${provider}/key`, { secretKey, body: { apiKey } });
+  } else if ('alert' in step) {
+    await callApi(api, 'POST', '/v1/alerts', { secretKey, body: step.alert });
   } else {
     await callApi(api, 'POST', '/v1/plan/change', { secretKey, body: { planId: step.changePlan } });
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertTriggered } from './alerts';
 import { balance } from './balance';
 import { charge } from './charges';
 import { grant } from './grants';
@@ -56,9 +57,12 @@ export const grantExpiredEvent = creditEventOf(
   }),
 );
 
+/** An alert's threshold was crossed (R25): the alert and the numbers that crossed it. Sent once per crossing. */
+export const alertTriggeredEvent = creditEventOf('alert.triggered', alertTriggered);
+
 /**
  * Every event `GET /v1/events` sends, told apart by `type` (a plain union: smaller in a bundle than a
- * discriminated one, and seven branches are quickly tried). A later server may send types this list does not
+ * discriminated one, and eight branches are quickly tried). A later server may send types this list does not
  * know yet: read `type` first (see {@link creditEventEnvelope}) and skip the ones you do not know.
  */
 export const creditEvent = z.union([
@@ -69,6 +73,7 @@ export const creditEvent = z.union([
   chargeRefundedEvent,
   grantCreatedEvent,
   grantExpiredEvent,
+  alertTriggeredEvent,
 ]);
 /** One event of `GET /v1/events`, typed by its `type`. */
 export type CreditEvent = z.infer<typeof creditEvent>;

@@ -8,6 +8,7 @@ import {
   aiRunCreateParams,
   estimateTooLargeDetails,
 } from './ai';
+import { alert, alertPage, alertParams, tooManyAlertsDetails } from './alerts';
 import { balance } from './balance';
 import { charge, chargeCreateParams, chargeRefundParams } from './charges';
 import { devWorkspace, devWorkspaceCreateParams } from './dev';
@@ -414,6 +415,59 @@ export const routes: readonly RouteContract[] = [
     response: spendLimit,
     successStatus: 200,
     idempotent: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/alerts',
+    operationId: 'listAlerts',
+    summary: "The workspace's threshold alerts on the balance, spend limits and run budgets, oldest first (R25)",
+    access: 'member',
+    response: alertPage,
+    successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: '/v1/alerts',
+    operationId: 'createAlert',
+    summary: 'Create a threshold alert, armed and checked at once against the current value (R25, R20)',
+    access: 'admin',
+    body: alertParams,
+    response: alert,
+    successStatus: 201,
+    idempotent: true,
+    refusals: [
+      {
+        status: 422,
+        codes: ['too_many_alerts'],
+        description:
+          '`too_many_alerts`: the workspace already has the most alerts it may have (50); `details.maximum` says ' +
+          'how many. Nothing was created.',
+        details: tooManyAlertsDetails,
+      },
+    ],
+  },
+  {
+    method: 'PUT',
+    path: '/v1/alerts/{alertId}',
+    operationId: 'updateAlert',
+    summary: "Set an alert's scope, unit and threshold; it is armed again and checked at once (R25, R20)",
+    access: 'admin',
+    body: alertParams,
+    response: alert,
+    successStatus: 200,
+    idempotent: true,
+    notFound: 'the alert',
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/alerts/{alertId}',
+    operationId: 'deleteAlert',
+    summary: 'Delete an alert; the answer is the alert as it was (R25, R20)',
+    access: 'admin',
+    response: alert,
+    successStatus: 200,
+    idempotent: true,
+    notFound: 'the alert',
   },
   {
     method: 'GET',

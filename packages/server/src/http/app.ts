@@ -13,6 +13,7 @@ import type { AppEnv, ServerOptions } from './env';
 import { ApiProblem, problemResponse } from './problem';
 import { actionRoutes } from './routes/actions';
 import { aiRoutes } from './routes/ai';
+import { alertRoutes } from './routes/alerts';
 import { balanceRoutes } from './routes/balance';
 import { chargeRoutes } from './routes/charges';
 import { devRoutes } from './routes/dev';
@@ -74,6 +75,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   eventRoutes(app, options);
   aiRoutes(app, options);
   integrationRoutes(app, options);
+  alertRoutes(app, options);
   purchaseRoutes(app, options);
   grantRoutes(app, options);
   ledgerRoutes(app, options);

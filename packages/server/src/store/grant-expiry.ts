@@ -1,4 +1,5 @@
 import { expiredRemainders, toCredits } from '@creditkit/rules';
+import { checkAlerts } from './alert-checks';
 import type { Database, Queryable } from './database';
 import { emitEvent, grantTotal, writeEntry } from './ledger-writes';
 import { grantView, readBalance } from './read-models';
@@ -45,6 +46,8 @@ export async function expireGrants(tx: Queryable, workspaceId: string, clock: ()
     );
   }
   await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
+  // R25: what expired left the balance, which may cross a balance alert.
+  await checkAlerts(tx, workspaceId, now);
   return remainders.length;
 }
 

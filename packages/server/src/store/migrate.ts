@@ -5,6 +5,7 @@ import { chargeTriggerSchema } from './migrations/003-charge-trigger';
 import { chargesByDedupKeySchema } from './migrations/004-charges-by-dedup-key';
 import { stoppedRunsSchema } from './migrations/005-stopped-runs';
 import { grantedCreditsSchema } from './migrations/006-granted-credits';
+import { alertsSchema } from './migrations/007-alerts';
 
 /** Versioned migrations, applied once each and in order; the same SQL runs on PGlite and PostgreSQL. */
 const migrations: readonly { version: number; sql: string }[] = [
@@ -14,6 +15,7 @@ const migrations: readonly { version: number; sql: string }[] = [
   { version: 4, sql: chargesByDedupKeySchema },
   { version: 5, sql: stoppedRunsSchema },
   { version: 6, sql: grantedCreditsSchema },
+  { version: 7, sql: alertsSchema },
 ];
 
 /** The versions a database holds once migrated, in order: what a deployment's schema should read. */

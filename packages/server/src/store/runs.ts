@@ -1,4 +1,5 @@
 import { spendableBalance } from '@creditkit/rules';
+import { checkAlerts } from './alert-checks';
 import type { Queryable } from './database';
 import { emitEvent } from './ledger-writes';
 import { readBalance } from './read-models';
@@ -68,6 +69,7 @@ export async function openRun(
   );
   // The run's budget is now reserved: the spendable balance went down (R9).
   await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
+  await checkAlerts(tx, workspaceId, now);
   return { outcome: 'opened' };
 }
 
@@ -96,6 +98,7 @@ export async function completeRun(
   // What the run did not spend is no longer reserved: the spendable balance went up (R9).
   if (run?.released) {
     await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
+    await checkAlerts(tx, workspaceId, now);
   }
   return run !== undefined;
 }

@@ -170,6 +170,37 @@ const eachProvider: OperationFixture = {
   references: ['provider'],
 };
 
+/**
+ * R25's rules between an alert's fields: only a balance alert has no `scopeId`, only it counts in credits (up to
+ * 3 decimals), and a percentage is whole, 1–100. A value the document refuses is left for the server to refuse.
+ */
+function alertRules(request: OperationRequest): void {
+  const { body } = request;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+  const alert = body as Record<string, unknown>;
+  if (alert.scope === 'balance') delete alert.scopeId;
+  else if (typeof alert.scope === 'string' && alert.scopeId === undefined) alert.scopeId = 'wb_conformance';
+  if (alert.scope !== 'balance' && alert.unit === 'credits') alert.unit = 'percent';
+  const { threshold } = alert;
+  if (typeof threshold !== 'number' || threshold < 0 || threshold > 1_000_000_000) return;
+  if (alert.unit === 'percent') alert.threshold = Math.min(100, Math.max(1, Math.round(threshold)));
+  if (alert.unit === 'credits') alert.threshold = Math.round(threshold * 1000) / 1000;
+}
+
+const newAlert = async (workspace: ConformanceWorkspace) =>
+  String((await workspace.api('POST', '/v1/alerts', { scope: 'balance', unit: 'credits', threshold: 10 })).id);
+const existingAlert = setupOnce(newAlert);
+
+/**
+ * A new alert for each delete, since requests are prepared before any is sent. Refused deletes leave theirs, so
+ * the oldest go before the workspace nears its 50 (`too_many_alerts`); prepared requests name the newest.
+ */
+async function newDeletableAlert(workspace: ConformanceWorkspace): Promise<string> {
+  const ids = await idsOf(workspace, '/v1/alerts');
+  if (ids.length >= 40) for (const id of ids.slice(0, 20)) await workspace.api('DELETE', `/v1/alerts/${id}`);
+  return newAlert(workspace);
+}
+
 export const operationFixtures: Record<string, OperationFixture> = {
   createSession: {},
   getBalance: {},
@@ -258,6 +289,17 @@ export const operationFixtures: Record<string, OperationFixture> = {
   updateWorkbookSpendLimit: { observe: spendLimitRead('workbooks', 'workbookId') },
   getEnrichmentSpendLimit: {},
   updateEnrichmentSpendLimit: { observe: spendLimitRead('enrichments', 'enrichmentId') },
+  listAlerts: {},
+  createAlert: { complete: alertRules, stateRefusals: [{ status: 422, code: 'too_many_alerts' }] },
+  updateAlert: {
+    prepare: async ({ workspace }) => ({ path: { alertId: await existingAlert(workspace) } }),
+    references: ['alertId'],
+    complete: alertRules,
+  },
+  deleteAlert: {
+    prepare: async ({ workspace }) => ({ path: { alertId: await newDeletableAlert(workspace) } }),
+    references: ['alertId'],
+  },
   listIntegrations: {},
   setIntegrationKey: eachProvider,
   deleteIntegrationKey: eachProvider,

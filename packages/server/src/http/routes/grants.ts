@@ -1,6 +1,7 @@
 import { toThousandths } from '@creditkit/rules';
 import { grantCreateParams, grantListParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
+import { checkAlerts } from '../../store/alert-checks';
 import { newId } from '../../store/ids';
 import { emitEvent, insertGrant } from '../../store/ledger-writes';
 import { grantView, readBalance } from '../../store/read-models';
@@ -75,6 +76,8 @@ export function grantRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
       const body = grantView(row as GrantRow);
       await emitEvent(tx, caller.workspaceId, 'grant.created', body, now);
       await emitEvent(tx, caller.workspaceId, 'balance.updated', await readBalance(tx, caller.workspaceId, now), now);
+      // R25: a grant raises the balance, which re-arms the balance alerts it lifts above their thresholds.
+      await checkAlerts(tx, caller.workspaceId, now);
       return { status: 201, body };
     });
     return sendAnswer(context, answer);

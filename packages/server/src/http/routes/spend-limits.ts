@@ -1,6 +1,7 @@
 import { limitRemaining, toCredits, toThousandths } from '@creditkit/rules';
 import { spendLimitUpdateParams } from '@creditkit/sdk/schemas';
 import type { Context, Hono } from 'hono';
+import { checkAlerts } from '../../store/alert-checks';
 import type { Queryable } from '../../store/database';
 import { emitEvent } from '../../store/ledger-writes';
 import type { SpendRow } from '../../store/rows';
@@ -73,6 +74,8 @@ export function spendLimitRoutes(app: Hono<AppEnv>, options: ServerOptions): voi
             now,
           );
         }
+        // R25: a changed limit moves what its alerts have used.
+        await checkAlerts(tx, caller.workspaceId, now);
         return { status: 200, body: view };
       });
       return sendAnswer(context, answer);
