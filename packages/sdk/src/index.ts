@@ -43,6 +43,7 @@ export type { QuotesResource } from './resources/quotes';
 export type { SessionsResource } from './resources/sessions';
 export type { SpendLimitsResource, SpendLimitTarget } from './resources/spend-limits';
 export type { UsageResource } from './resources/usage';
+export type { WebhookEndpointsResource } from './resources/webhook-endpoints';
 export type { Action, ActionListParams } from './schemas/actions';
 export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
 export type { Balance } from './schemas/balance';
@@ -59,3 +60,13 @@ export type { Quote, QuoteCreateParams } from './schemas/quotes';
 export type { Session, SessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
+export type {
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookDeliveryListParams,
+  WebhookDeliveryWithAttempts,
+  WebhookEndpoint,
+  WebhookEndpointCreateParams,
+  WebhookEndpointUpdateParams,
+  WebhookEndpointWithSecret,
+} from './schemas/webhook-endpoints';

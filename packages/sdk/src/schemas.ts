@@ -94,3 +94,34 @@ export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits'
 export { spendLimit, spendLimitScope, spendLimitUpdateParams } from './schemas/spend-limits';
 export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
 export { usageGroups, usageParams, usageReport, usageRow } from './schemas/usage';
+export type {
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookDeliveryListParams,
+  WebhookDeliveryWithAttempts,
+  WebhookEndpoint,
+  WebhookEndpointCreateParams,
+  WebhookEndpointUpdateParams,
+  WebhookEndpointWithSecret,
+} from './schemas/webhook-endpoints';
+export {
+  isWebhookUrl,
+  MAX_WEBHOOK_ENDPOINTS,
+  MAX_WEBHOOK_EVENT_TYPES,
+  MAX_WEBHOOK_URL_LENGTH,
+  webhookDelivery,
+  webhookDeliveryAttempt,
+  webhookDeliveryListParams,
+  webhookDeliveryPage,
+  webhookDeliveryStatus,
+  webhookDeliveryWithAttempts,
+  webhookEndpoint,
+  webhookEndpointCreateParams,
+  webhookEndpointLimitDetails,
+  webhookEndpointPage,
+  webhookEndpointUpdateParams,
+  webhookEndpointWithSecret,
+  webhookEventType,
+  webhookEventTypes,
+  webhookUrl,
+} from './schemas/webhook-endpoints';

@@ -25,6 +25,7 @@ import { quoteRoutes } from './routes/quotes';
 import { sessionRoutes } from './routes/sessions';
 import { spendLimitRoutes } from './routes/spend-limits';
 import { usageRoutes } from './routes/usage';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints';
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -74,6 +75,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   purchaseRoutes(app, options);
   ledgerRoutes(app, options);
   planRoutes(app, options);
+  webhookEndpointRoutes(app, options);
   if (options.dev) devRoutes(app, options);
   refuseUndeclaredRoutes(app);
 

@@ -3,6 +3,7 @@ import { ledgerSchema } from './migrations/001-ledger';
 import { dedupByActionSchema } from './migrations/002-dedup-by-action';
 import { chargeTriggerSchema } from './migrations/003-charge-trigger';
 import { chargesByDedupKeySchema } from './migrations/004-charges-by-dedup-key';
+import { webhooksSchema } from './migrations/005-webhooks';
 
 /** Versioned migrations, applied once each and in order; the same SQL runs on PGlite and PostgreSQL. */
 const migrations: readonly { version: number; sql: string }[] = [
@@ -10,6 +11,7 @@ const migrations: readonly { version: number; sql: string }[] = [
   { version: 2, sql: dedupByActionSchema },
   { version: 3, sql: chargeTriggerSchema },
   { version: 4, sql: chargesByDedupKeySchema },
+  { version: 5, sql: webhooksSchema },
 ];
 
 /**
