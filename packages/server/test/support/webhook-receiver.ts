@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 /** One request a receiver got, as it came: the raw body is what a signature covers. */
 export interface ReceivedRequest {
+  /** The path and query the request was sent to. */
+  path: string;
   headers: IncomingHttpHeaders;
   body: string;
   /** The `webhook-id` header. */
@@ -26,8 +28,10 @@ export interface WebhookReceiver {
   kill(): Promise<void>;
   /** Listens again on the same port. */
   restart(): Promise<void>;
-  /** Changes what it answers from now on. */
+  /** What it answers; set another to change it from now on. */
   reply: (request: ReceivedRequest) => ReceiverReply;
+  /** Each request's answer, by its index in `received` (`hang` for none). */
+  answers: ReceiverReply[];
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -51,6 +55,7 @@ export async function startWebhookReceiver(
     url: '',
     port: 0,
     received: [],
+    answers: [],
     reply,
     async kill() {
       for (const response of hanging) response.destroy();
@@ -71,9 +76,16 @@ export async function startWebhookReceiver(
         const webhookId = String(request.headers['webhook-id'] ?? '');
         const repeat = seen.get(webhookId) ?? 0;
         seen.set(webhookId, repeat + 1);
-        const received = { headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), webhookId, repeat };
+        const received = {
+          path: request.url ?? '',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          webhookId,
+          repeat,
+        };
         receiver.received.push(received);
         const answer = receiver.reply(received);
+        receiver.answers.push(answer);
         if (answer === 'hang') {
           hanging.add(response);
           response.on('close', () => hanging.delete(response));
