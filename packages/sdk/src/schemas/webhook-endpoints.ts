@@ -34,7 +34,10 @@ export function isWebhookUrl(value: string): boolean {
 /** Where deliveries are POSTed: an absolute http(s) URL, at most 2,048 characters, without credentials or fragment. */
 export const webhookUrl = z.string().check(
   maxCharacters(MAX_WEBHOOK_URL_LENGTH),
-  z.regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/, { error: 'Expected an http:// or https:// URL.' }),
+  // The scheme, a host without user name or password, then a path or query without fragment.
+  z.regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#@]+([/?][^\s#]*)?$/, {
+    error: 'Expected an http:// or https:// URL without user name, password or fragment.',
+  }),
   z.refine(isWebhookUrl, {
     error: 'Expected an absolute http(s) URL with a host, without user name, password or fragment.',
   }),
