@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
 import { createDatabase, postgresForTests, type ThrowawayPostgres } from '../support/postgres';
@@ -7,6 +8,11 @@ import { createDatabase, postgresForTests, type ThrowawayPostgres } from '../sup
  * Several instances of a deployment start at the same moment against one PostgreSQL that has never seen
  * creditkit (a fresh deploy). Each must come up: the schema is created once, by whichever gets there first.
  */
+
+/** Every migration the store has, by the number its file starts with: a new one needs no change here. */
+const migrationVersions = readdirSync(new URL('../../src/store/migrations/', import.meta.url))
+  .map((file) => Number(/^(\d+)-/.exec(file)?.[1]))
+  .sort((a, b) => a - b);
 
 const attempts = 4;
 const instances = 4;
@@ -31,7 +37,7 @@ describe('Instances started together on an empty PostgreSQL', () => {
         expect(failures).toEqual([]);
         const [first] = running as [RunningServer];
         const versions = await first.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-        expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
+        expect(versions.map((row) => row.version).sort((a, b) => a - b)).toEqual(migrationVersions);
         for (const server of running) expect((await fetch(`${server.url}/v1/plans`)).status).toBe(401);
       } finally {
         await Promise.all(running.map((server) => server.close()));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server';
 import { createWorkspace } from '../../src/store/workspaces';
 import { addressRefusal, hostRefusal } from '../../src/webhooks/address-policy';
+import { createDevWorkspace } from '../support/dev-workspace';
 import { startTestServer } from '../support/test-server';
 import { waitUntil } from '../support/wait-until';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
@@ -147,13 +148,7 @@ describe('the address guard', () => {
   });
 
   it('lets dev mode reach loopback, and nothing else inside', async () => {
-    const { secretKey } = await (
-      await fetch(`${dev.url}/v1/dev/workspaces`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ planId: 'pro-monthly' }),
-      })
-    ).json();
+    const { secretKey } = await createDevWorkspace(dev.url, 'pro-monthly');
     // This workspace has no event, so none of these is ever delivered to, whatever the guard says.
     expect((await register(dev, secretKey, 'http://localhost:9/hook')).status).toBe(201);
     expect((await register(dev, secretKey, 'http://[::1]:9/hook')).status).toBe(201);
@@ -164,13 +159,7 @@ describe('the address guard', () => {
   });
 
   it('follows no redirect: a 3xx is a failed attempt, and the place it points to gets nothing', async () => {
-    const { secretKey } = await (
-      await fetch(`${dev.url}/v1/dev/workspaces`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ planId: 'pro-monthly' }),
-      })
-    ).json();
+    const { secretKey } = await createDevWorkspace(dev.url, 'pro-monthly');
     const client = createCreditClient({ baseUrl: dev.url, apiKey: secretKey });
     const redirecting = await startWebhookReceiver(() => ({
       status: 307,
