@@ -35,6 +35,8 @@ import * as sessionSchemas from '../src/schemas/sessions';
 import * as spendLimitSchemas from '../src/schemas/spend-limits';
 import * as usageSchemas from '../src/schemas/usage';
 import * as usageActivitySchemas from '../src/schemas/usage-activity';
+import * as webhookEndpointSchemas from '../src/schemas/webhook-endpoints';
+import { webhookEndpointUpdateParams, webhookUrl } from '../src/schemas/webhook-endpoints';
 
 type Json = Record<string, unknown>;
 type ZodSchema = z.core.$ZodType;
@@ -62,6 +64,7 @@ const schemaModules: readonly Record<string, unknown>[] = [
   spendLimitSchemas,
   usageSchemas,
   usageActivitySchemas,
+  webhookEndpointSchemas,
   primitiveSchemas,
 ];
 
@@ -118,6 +121,17 @@ const refinementNotes = new Map<ZodSchema, Json>([
     { description: `A credit amount, not negative. ${creditsNote}`, maximum: MAX_CREDITS, multipleOf: 0.001 },
   ],
   [quoteRecordIds, { uniqueItems: true }],
+  [
+    webhookUrl,
+    {
+      format: 'uri',
+      description:
+        'An absolute `http://` or `https://` URL with a host, without user name, password or fragment. The server ' +
+        'refuses (400 `webhook_url_refused`) one that names or resolves to a loopback, private, link-local, shared, ' +
+        'unspecified, multicast or cloud metadata address (loopback is allowed in dev mode).',
+    },
+  ],
+  [webhookEndpointUpdateParams, { minProperties: 1 }],
   [
     positiveCreditAmount,
     { description: `A credit amount above zero. ${creditsNote}`, maximum: MAX_CREDITS, multipleOf: 0.001 },
@@ -206,7 +220,11 @@ const tagDescriptions: Record<string, string> = {
     'What the credits were spent on over a period, by day, workbook, action, provider, model or trigger, as JSON ' +
     'or CSV (R18), and why: the activity by day, workbook, action, trigger and run (R24).',
   events:
-    'A live stream of server-sent events: balance updates, spend limits reached and cleared, renewals, refunds and alerts triggered.',
+    'A live stream of server-sent events: balance updates, spend limits reached and cleared, renewals, refunds, alerts triggered and credits granted or expired.',
+  'webhook-endpoints':
+    "URLs of the host's backend that receive the workspace's events at least once, each delivery signed per the " +
+    'Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`), retried with ' +
+    'back-off for a day, logged and redeliverable (R26). The secret key or an admin only.',
   dev: 'Exists only when the reference server runs with `--dev`: fixtures for tests and demos.',
 };
 
@@ -220,6 +238,8 @@ const pathParameterDescriptions: Record<string, string> = {
   provider: 'The id of the provider, e.g. `openai`: the `provider` of its actions and models.',
   workspaceId: 'The id of the workspace (`ws_…`).',
   alertId: 'The id of the alert (`alert_…`).',
+  endpointId: 'The id of the webhook endpoint (`we_…`).',
+  deliveryId: 'The id of the delivery (`msg_…`): the `webhook-id` its attempts carry.',
 };
 
 /** What each query parameter does, by name: a name does the same on every route. */

@@ -18,6 +18,7 @@ import { QuotesResource } from './resources/quotes';
 import { SessionsResource } from './resources/sessions';
 import { SpendLimitsResource } from './resources/spend-limits';
 import { UsageResource } from './resources/usage';
+import { WebhookEndpointsResource } from './resources/webhook-endpoints';
 
 interface CommonClientOptions {
   /** Where the Credit API lives, e.g. `https://credits.example.com` or `http://127.0.0.1:4010`. */
@@ -90,6 +91,8 @@ export interface CreditClient {
   sessions: SessionsResource;
   /** Live workspace events: balance, limits, renewals, refunds and alerts. */
   events: EventsResource;
+  /** URLs that receive the workspace's events, signed, with their delivery logs (R26); secret key or admin. */
+  webhookEndpoints: WebhookEndpointsResource;
 }
 
 function credentialsFrom(options: CreditClientOptions): Credentials {
@@ -132,5 +135,6 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
     usage: new UsageResource(transport),
     sessions: new SessionsResource(transport),
     events: new EventsResource(transport),
+    webhookEndpoints: new WebhookEndpointsResource(transport),
   };
 }

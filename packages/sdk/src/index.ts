@@ -44,6 +44,7 @@ export type { QuotesResource } from './resources/quotes';
 export type { SessionsResource } from './resources/sessions';
 export type { SpendLimitsResource, SpendLimitTarget } from './resources/spend-limits';
 export type { UsageResource } from './resources/usage';
+export type { WebhookEndpointsResource } from './resources/webhook-endpoints';
 export type { Action, ActionListParams } from './schemas/actions';
 export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
 export type { Alert, AlertParams, AlertTriggered } from './schemas/alerts';
@@ -69,3 +70,13 @@ export type {
   UsageActivityRefundReason,
   UsageActivityRun,
 } from './schemas/usage-activity';
+export type {
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookDeliveryListParams,
+  WebhookDeliveryWithAttempts,
+  WebhookEndpoint,
+  WebhookEndpointCreateParams,
+  WebhookEndpointUpdateParams,
+  WebhookEndpointWithSecret,
+} from './schemas/webhook-endpoints';

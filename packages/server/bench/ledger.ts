@@ -1,14 +1,17 @@
 // Charge throughput of the reference server, with every rule on: one hot workspace and many
 // workspaces, on PGlite and (when DATABASE_URL is set) on PostgreSQL; what a quote of the largest run costs
 // next to charging that run; and how fast another workspace's
-// balance answers while one workspace floods the server with the slowest prompts to count. Prints
-// figures; asserts nothing.
+// balance answers while one workspace floods the server with the slowest prompts to count; and charges on a
+// workspace whose every event is delivered to webhook endpoints next to one without. Prints figures; asserts
+// nothing.
 // The server runs as its own process (the built `creditkit-server` bin), as it is deployed, so the
 // load generator here does not share its event loop.
 //   pnpm --filter @creditkit/server bench            PGlite only
 //   DATABASE_URL=postgres://... pnpm ... bench       PGlite and PostgreSQL
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +193,45 @@ async function promptFlood(server: BenchServer) {
   );
 }
 
+/**
+ * Charges on a workspace with three webhook endpoints (a receiver in this process answers 200) next to a workspace
+ * with none: deliveries happen outside the charges' transactions, so the ratio says what they cost a charge.
+ */
+async function webhooks(server: BenchServer) {
+  let received = 0;
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      received++;
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const [plain, hooked] = [await newWorkspace(server), await newWorkspace(server)];
+    for (let endpoint = 0; endpoint < 3; endpoint++) {
+      await fetch(`${server.url}/v1/webhook-endpoints`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${hooked}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: `${url}?endpoint=${endpoint}` }),
+      });
+    }
+    const without = await load(server, [plain], clients);
+    const withHooks = await load(server, [hooked], clients);
+    const sent = received;
+    console.log(`Charges with every event delivered to 3 webhook endpoints, ${clients} clients, ${seconds} s each`);
+    console.table({ 'no endpoint': without, '3 endpoints': withHooks });
+    console.log(
+      `charges/s with webhooks ÷ without: ${(withHooks['charges/s'] / without['charges/s']).toFixed(2)}; ` +
+        `${sent} deliveries received during the load (${withHooks['charges/s'] * seconds * 3} events × endpoints queued)`,
+    );
+  } finally {
+    receiver.closeAllConnections();
+    receiver.close();
+  }
+}
+
 async function bench(label: string, storage: string[]) {
   const server = await startServerProcess(storage);
   try {
@@ -204,6 +246,7 @@ async function bench(label: string, storage: string[]) {
       [`${many.length} workspaces, ${clients} clients`]: await load(server, many, clients),
     });
     await quotes(server, hot[0] as string, hotLoad['charges/s']);
+    await webhooks(server);
     await promptFlood(server);
   } finally {
     server.process.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createSecretBox } from './crypto/secret-box';
 import { createApp } from './http/app';
 import type { RateLimits, ServerOptions } from './http/env';
 import { resolveRateLimits } from './http/rate-limit';
@@ -13,6 +14,14 @@ import { openPostgres } from './store/postgres';
 import { renewDueWorkspaces } from './store/renewals';
 import type { TokenCounter } from './tokens/token-counter';
 import { startTokenCountingPool } from './tokens/token-counting-pool';
+import {
+  defaultDispatcherSettings,
+  startWebhookDispatcher,
+  type WebhookDispatcher,
+  type WebhookDispatcherSettings,
+} from './webhooks/dispatcher';
+import { httpDeliverySender, systemResolver } from './webhooks/http-delivery';
+import type { HostResolver } from './webhooks/url-guard';
 
 export type { TokenCounter } from './tokens/token-counter';
 export { TokenCounterBusyError } from './tokens/token-counter-busy-error';
@@ -34,6 +43,8 @@ export interface StartOptions {
   eventStream?: ServerOptions['eventStream'];
   /** Counts prompt tokens for AI estimates; by default a pool of worker threads sized for the machine. `close()` closes it. */
   tokenCounter?: TokenCounter;
+  /** Webhook delivery (R26): how hosts are resolved (at registration and each delivery), pacing and jitter. */
+  webhooks?: Partial<WebhookDispatcherSettings> & { resolveHost?: HostResolver };
 }
 
 export interface RunningServer {
@@ -59,16 +70,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await db.close();
     throw error;
   }
+  const { resolveHost = systemResolver, ...dispatcherSettings } = options.webhooks ?? {};
+  const sessionSecret = givenSecret ?? generatedSessionSecret(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  // Started once the server listens; a route that queues work now wakes it (if it runs yet).
+  let dispatcher: WebhookDispatcher | undefined;
   const serverOptions: ServerOptions = {
     db,
     dev: options.dev ?? false,
     renewalDelayMs: options.renewalDelayMs ?? 0,
-    sessionSecret: givenSecret ?? generatedSessionSecret(options.dataDir),
+    sessionSecret,
     corsOrigin: options.corsOrigin,
     rateLimits: resolveRateLimits(options.dev ?? false, options.rateLimits),
-    now: options.now ?? (() => new Date()),
+    now,
     eventStream: options.eventStream,
     tokenCounter: options.tokenCounter ?? startTokenCountingPool(),
+    webhooks: { resolveHost, wake: () => dispatcher?.wake() },
   };
   const app = createApp(serverOptions);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -76,6 +93,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       resolve(started),
     );
   });
+  dispatcher = startWebhookDispatcher({
+    ...defaultDispatcherSettings,
+    ...dispatcherSettings,
+    db,
+    now,
+    secretBox: createSecretBox(sessionSecret),
+    send: httpDeliverySender({ allowLoopback: serverOptions.dev, resolveHost }),
+  });
+  const runningDispatcher = dispatcher;
   // Period ends and granted credits' expiries (R28) are checked every minute; a renewal is idempotent per period
   // and an expiry writes each remainder off once, so overlap (with itself or another instance) is harmless.
   const renewals = setInterval(() => {
@@ -100,6 +126,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       );
       await closed;
       clearTimeout(grace);
+      await runningDispatcher.stop();
       await serverOptions.tokenCounter.close();
       await db.close();
     },

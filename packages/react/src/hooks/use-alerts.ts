@@ -7,8 +7,14 @@ import { useQuery } from './use-query';
 
 /** Where the latest change made through the hook stands; `error` is the SDK's, so the UI can say why. */
 export type AlertChangeState =
-  | { status: 'idle' | 'pending' | 'saved' | 'removed'; error: undefined }
   | {
+      /** Nothing changed yet, a change on its way, or the latest one saved or removed. */
+      status: 'idle' | 'pending' | 'saved' | 'removed';
+      /** No error. */
+      error: undefined;
+    }
+  | {
+      /** The latest change failed. */
       status: 'error';
       /** `PermissionDeniedError` for a member (R20), `AuthenticationError` once the session ended, `ValidationError`, ... */
       error: unknown;

@@ -259,15 +259,21 @@ export interface CreditMessages {
     listLabel: string;
     /** What the alert watches: the field's label and its choices. */
     scopeLabel: string;
+    /** The scope choice: the workspace balance. */
     scopeBalance: string;
+    /** The scope choice: a workbook's spend limit. */
     scopeWorkbook: string;
+    /** The scope choice: an enrichment's spend limit. */
     scopeEnrichment: string;
+    /** The scope choice: an AI run's budget. */
     scopeRun: string;
     /** The id of the workbook, enrichment or run a spend alert watches. */
     scopeIdLabel: string;
     /** How the threshold counts, and its choices: credits left (balance only) or a percentage. */
     unitLabel: string;
+    /** The unit choice: credits left. */
     unitCredits: string;
+    /** The unit choice: a percentage. */
     unitPercent: string;
     /** The threshold field's label. */
     thresholdLabel: string;
@@ -279,17 +285,25 @@ export interface CreditMessages {
     spendPercent: (scope: string, id: string, percent: string) => string;
     /** An alert's state: waiting for its value to cross, or crossed and waiting for it to come back. */
     armed: string;
+    /** The state of an alert that fired and waits for its value to come back. */
     triggered: string;
     /** Buttons; `editLabel` and `removeLabel`, with the alert's description, are the accessible names of Edit and Remove. */
     add: string;
+    /** The form's Save button. */
     save: string;
+    /** The form's Cancel button. */
     cancel: string;
+    /** An alert's Edit button. */
     edit: string;
+    /** An alert's Remove button. */
     remove: string;
+    /** Edit's accessible name, with the alert's description. */
     editLabel: (alert: string) => string;
+    /** Remove's accessible name, with the alert's description. */
     removeLabel: (alert: string) => string;
     /** Said politely once a save or a removal went through. */
     saved: string;
+    /** Said politely once a removal went through. */
     removed: string;
     /** Why a member only reads (R20). */
     memberReadOnly: string;
@@ -297,9 +311,11 @@ export interface CreditMessages {
     full: (maximum: string) => string;
     /** Inline problems of the form. */
     idRequired: string;
+    /** A percentage that is not a whole number from 1 to 100. */
     percentProblem: string;
     /** A save or removal that failed, and one refused because the session ended. */
     saveFailed: string;
+    /** A change refused because the session ended. */
     sessionEnded: string;
   };
   /** The notice of an alert that fired (`alert.triggered`, R25). */

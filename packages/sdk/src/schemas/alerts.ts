@@ -95,10 +95,24 @@ export const alertTriggered = z.object({
   /** The alert that fired, now `triggered`. */
   alert,
   /** For a balance alert: the spendable balance and the plan allowance its percentage is of; else null. */
-  balance: z.nullable(z.object({ spendable: creditTotal, allowance: creditTotal })),
+  balance: z.nullable(
+    z.object({
+      /** The spendable balance that crossed the threshold. */
+      spendable: creditTotal,
+      /** The plan allowance a percentage threshold is of. */
+      allowance: creditTotal,
+    }),
+  ),
   /** For a spend alert: the limit or budget (null when none is set), what was spent and what remains; else null. */
   spend: z.nullable(
-    z.object({ limit: z.nullable(creditTotal), spent: creditTotal, remaining: z.nullable(creditTotal) }),
+    z.object({
+      /** The spend limit or run budget; null when none is set. */
+      limit: z.nullable(creditTotal),
+      /** Credits spent against it, net of refunds. */
+      spent: creditTotal,
+      /** Credits it still allows; null without a limit. */
+      remaining: z.nullable(creditTotal),
+    }),
   ),
 });
 /** An alert that fired, with the numbers that crossed its threshold (R25). */

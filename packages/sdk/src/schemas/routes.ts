@@ -24,6 +24,18 @@ import { session, sessionCreateParams } from './sessions';
 import { spendLimit, spendLimitUpdateParams } from './spend-limits';
 import { usageParams, usageReport } from './usage';
 import { usageActivityPage, usageActivityParams } from './usage-activity';
+import {
+  webhookDelivery,
+  webhookDeliveryListParams,
+  webhookDeliveryPage,
+  webhookDeliveryWithAttempts,
+  webhookEndpoint,
+  webhookEndpointCreateParams,
+  webhookEndpointLimitDetails,
+  webhookEndpointPage,
+  webhookEndpointUpdateParams,
+  webhookEndpointWithSecret,
+} from './webhook-endpoints';
 
 /**
  * Who may call a route: a secret key only, an admin (secret key or admin session), anyone in the workspace (R20),
@@ -58,6 +70,17 @@ const creditRefusal = (codes: readonly string[]): RouteRefusal => ({
     .join(', ')}); \`details\` gives that limit, its spend and what remains.`,
   details: limitDetails,
 });
+
+/** A webhook URL the server will not deliver to (400): checked at creation and on every change of the URL. */
+const webhookUrlRefusal: RouteRefusal = {
+  status: 400,
+  codes: ['webhook_url_refused'],
+  description:
+    '`webhook_url_refused`: the URL names or resolves to an address deliveries may not reach (loopback, private, ' +
+    'link-local, shared, unspecified, multicast or a cloud metadata service; loopback is allowed in dev mode); ' +
+    '`details.issues` names `url`.',
+  details: validationDetails,
+};
 
 /** One route of the Credit API: its method and path, who may call it, and the schemas of what goes in and out. */
 export interface RouteContract {
@@ -541,6 +564,114 @@ export const routes: readonly RouteContract[] = [
     response: 'text/event-stream',
     events: creditEvent,
     successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: '/v1/webhook-endpoints',
+    operationId: 'createWebhookEndpoint',
+    summary: 'Register a URL that receives the workspace events, signed; its secret is shown once (R26)',
+    access: 'admin',
+    body: webhookEndpointCreateParams,
+    response: webhookEndpointWithSecret,
+    successStatus: 201,
+    idempotent: true,
+    refusals: [
+      webhookUrlRefusal,
+      {
+        status: 422,
+        codes: ['webhook_endpoint_limit_reached'],
+        description:
+          '`webhook_endpoint_limit_reached`: the workspace already has the most endpoints it may have ' +
+          '(`details.maximum`, 16); delete one first. Nothing was created.',
+        details: webhookEndpointLimitDetails,
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/v1/webhook-endpoints',
+    operationId: 'listWebhookEndpoints',
+    summary: "The workspace's webhook endpoints, oldest first, without their secrets (R26)",
+    access: 'admin',
+    response: webhookEndpointPage,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: '/v1/webhook-endpoints/{endpointId}',
+    operationId: 'getWebhookEndpoint',
+    summary: 'One webhook endpoint, without its secret (R26)',
+    access: 'admin',
+    response: webhookEndpoint,
+    successStatus: 200,
+    notFound: 'the webhook endpoint',
+  },
+  {
+    method: 'POST',
+    path: '/v1/webhook-endpoints/{endpointId}',
+    operationId: 'updateWebhookEndpoint',
+    summary: "Change a webhook endpoint's URL, event types or enabled state: the fields given (R26)",
+    access: 'admin',
+    body: webhookEndpointUpdateParams,
+    response: webhookEndpoint,
+    successStatus: 200,
+    idempotent: true,
+    notFound: 'the webhook endpoint',
+    refusals: [webhookUrlRefusal],
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/webhook-endpoints/{endpointId}',
+    operationId: 'deleteWebhookEndpoint',
+    summary: 'Delete a webhook endpoint and its deliveries; answers the endpoint as it was (R26)',
+    access: 'admin',
+    response: webhookEndpoint,
+    successStatus: 200,
+    idempotent: true,
+    notFound: 'the webhook endpoint',
+  },
+  {
+    method: 'POST',
+    path: '/v1/webhook-endpoints/{endpointId}/rotate-secret',
+    operationId: 'rotateWebhookEndpointSecret',
+    summary: 'A new signing secret, shown once; the previous one still signs for 24 hours (R26)',
+    access: 'admin',
+    response: webhookEndpointWithSecret,
+    successStatus: 200,
+    idempotent: true,
+    notFound: 'the webhook endpoint',
+  },
+  {
+    method: 'GET',
+    path: '/v1/webhook-endpoints/{endpointId}/deliveries',
+    operationId: 'listWebhookDeliveries',
+    summary: "An endpoint's deliveries, newest first: state, attempts, last answer, next attempt (R26)",
+    access: 'admin',
+    query: webhookDeliveryListParams,
+    response: webhookDeliveryPage,
+    successStatus: 200,
+    notFound: 'the webhook endpoint',
+  },
+  {
+    method: 'GET',
+    path: '/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}',
+    operationId: 'getWebhookDelivery',
+    summary: 'One delivery with the log of its attempts (R26)',
+    access: 'admin',
+    response: webhookDeliveryWithAttempts,
+    successStatus: 200,
+    notFound: 'the webhook endpoint or delivery',
+  },
+  {
+    method: 'POST',
+    path: '/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver',
+    operationId: 'redeliverWebhook',
+    summary: 'Send a delivery again now, with the same webhook-id and a new retry window (R26)',
+    access: 'admin',
+    response: webhookDelivery,
+    successStatus: 200,
+    idempotent: true,
+    notFound: 'the webhook endpoint or delivery',
   },
   {
     method: 'POST',

@@ -4,9 +4,7 @@
  */
 
 export function bytesToBase64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** The bytes of a base64url text, or null when it is not one (other characters, or a length no encoding has). */
@@ -24,4 +22,11 @@ export function textToBase64url(text: string): string {
 export function base64urlToText(text: string): string | null {
   const bytes = base64urlToBytes(text);
   return bytes && new TextDecoder().decode(bytes);
+}
+
+/** Bytes as standard base64 (RFC 4648 §4, `+/` and padding): the alphabet Standard Webhooks secrets use. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

@@ -28,6 +28,7 @@ import { sessionRoutes } from './routes/sessions';
 import { spendLimitRoutes } from './routes/spend-limits';
 import { usageRoutes } from './routes/usage';
 import { usageActivityRoutes } from './routes/usage-activity';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints';
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -80,6 +81,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   grantRoutes(app, options);
   ledgerRoutes(app, options);
   planRoutes(app, options);
+  webhookEndpointRoutes(app, options);
   if (options.dev) devRoutes(app, options);
   refuseUndeclaredRoutes(app);
 

@@ -1,5 +1,6 @@
 import type { Database } from '../store/database';
 import type { TokenCounter } from '../tokens/token-counter';
+import type { HostResolver } from '../webhooks/url-guard';
 import type { BucketSize } from './token-buckets';
 
 export interface Caller {
@@ -30,6 +31,15 @@ export interface ServerOptions {
   tokenCounter: TokenCounter;
   /** Tuning of the event streams (how many per workspace, poll and keep-alive intervals). */
   eventStream?: Partial<EventStreamSettings> | undefined;
+  /** Webhook endpoints (R26): how their URLs are resolved when registered, and the dispatcher to wake. */
+  webhooks?: WebhookRouteSettings | undefined;
+}
+
+export interface WebhookRouteSettings {
+  /** Resolves an endpoint's host when it is registered, to refuse one that points inside; none in a web page. */
+  resolveHost?: HostResolver | undefined;
+  /** Wakes the dispatcher after a commit that gives it work now (a redelivery, an endpoint enabled). */
+  wake?: (() => void) | undefined;
 }
 
 /** What a request carries through the middleware to its route. */

@@ -14,7 +14,7 @@ function issuesOf(error: z.core.$ZodError) {
 export function invalidValue(
   path: readonly (string | number)[],
   message: string,
-  code: 'validation_failed' | 'run_exists' | 'plan_not_available' = 'validation_failed',
+  code: 'validation_failed' | 'run_exists' | 'plan_not_available' | 'webhook_url_refused' = 'validation_failed',
 ): ApiProblem {
   const where = path.length > 0 ? path.join('.') : 'request';
   return new ApiProblem(400, code, `Invalid ${where}: ${message}`, { issues: [{ path, message }] });

@@ -6,6 +6,7 @@ import { chargesByDedupKeySchema } from './migrations/004-charges-by-dedup-key';
 import { stoppedRunsSchema } from './migrations/005-stopped-runs';
 import { grantedCreditsSchema } from './migrations/006-granted-credits';
 import { alertsSchema } from './migrations/007-alerts';
+import { webhooksSchema } from './migrations/008-webhooks';
 
 /** Versioned migrations, applied once each and in order; the same SQL runs on PGlite and PostgreSQL. */
 const migrations: readonly { version: number; sql: string }[] = [
@@ -16,6 +17,7 @@ const migrations: readonly { version: number; sql: string }[] = [
   { version: 5, sql: stoppedRunsSchema },
   { version: 6, sql: grantedCreditsSchema },
   { version: 7, sql: alertsSchema },
+  { version: 8, sql: webhooksSchema },
 ];
 
 /** The versions a database holds once migrated, in order: what a deployment's schema should read. */

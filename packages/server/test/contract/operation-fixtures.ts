@@ -1,3 +1,4 @@
+import { waitUntil } from '../support/wait-until';
 import type { ConformanceWorkspace } from './conformance-workspace';
 import type { OperationRequest, RequestValues } from './operation-requests';
 
@@ -162,6 +163,36 @@ const setupOnce = <T>(make: (workspace: ConformanceWorkspace) => Promise<T>) => 
 const existingCharge = setupOnce((workspace) => newCharge(workspace, 0));
 const existingRun = setupOnce((workspace) => newRun(workspace, 0));
 
+/** A webhook URL on this machine's discard port: events the walk causes may be sent to it, and go nowhere else. */
+const discardUrl = 'http://127.0.0.1:9/conformance';
+
+/** Deletes the workspace's webhook endpoints once it holds 10, so creations stay under the bound of 16. */
+async function roomForAnEndpoint(workspace: ConformanceWorkspace): Promise<void> {
+  const ids = await idsOf(workspace, '/v1/webhook-endpoints');
+  if (ids.length < 10) return;
+  for (const id of ids) await workspace.api('DELETE', `/v1/webhook-endpoints/${id}`);
+}
+
+async function newEndpoint(workspace: ConformanceWorkspace): Promise<string> {
+  await roomForAnEndpoint(workspace);
+  return String((await workspace.api('POST', '/v1/webhook-endpoints', { url: discardUrl })).id);
+}
+
+/** An endpoint with two deliveries (two purchases after it), so its deliveries have a second page. */
+const endpointWithDeliveries = setupOnce(async (workspace) => {
+  const endpointId = await newEndpoint(workspace);
+  await workspace.api('POST', '/v1/purchases', { credits: 1 });
+  await workspace.api('POST', '/v1/purchases', { credits: 1 });
+  const path = `/v1/webhook-endpoints/${endpointId}/deliveries`;
+  await waitUntil(async () => (await idsOf(workspace, path)).length === 2, 'the purchases to be queued as deliveries');
+  const [deliveryId = ''] = await idsOf(workspace, path);
+  return { endpointId, deliveryId };
+});
+
+const endpointRead = (request: OperationRequest) => [
+  `/v1/webhook-endpoints/${encodeURIComponent(String(request.path.endpointId))}`,
+];
+
 /** An own-key route: the path names one of the workspace's integrations, a different one each request. */
 const eachProvider: OperationFixture = {
   prepare: async ({ workspace, sequence }) => ({
@@ -314,6 +345,51 @@ export const operationFixtures: Record<string, OperationFixture> = {
   },
   exportUsage: { complete: widestPeriod },
   streamEvents: {},
+  createWebhookEndpoint: {
+    prepare: async ({ workspace }) => {
+      await roomForAnEndpoint(workspace);
+      return { body: { url: discardUrl } };
+    },
+    stateRefusals: [{ status: 422, code: 'webhook_endpoint_limit_reached' }],
+    observe: () => ['/v1/webhook-endpoints'],
+  },
+  listWebhookEndpoints: {},
+  getWebhookEndpoint: {
+    prepare: async ({ workspace }) => ({ path: { endpointId: (await endpointWithDeliveries(workspace)).endpointId } }),
+    references: ['endpointId'],
+  },
+  updateWebhookEndpoint: {
+    prepare: async ({ workspace }) => ({ path: { endpointId: (await endpointWithDeliveries(workspace)).endpointId } }),
+    references: ['endpointId'],
+    observe: endpointRead,
+  },
+  deleteWebhookEndpoint: {
+    prepare: async ({ workspace }) => ({ path: { endpointId: await newEndpoint(workspace) } }),
+    references: ['endpointId'],
+    observe: endpointRead,
+  },
+  rotateWebhookEndpointSecret: {
+    prepare: async ({ workspace }) => ({ path: { endpointId: (await endpointWithDeliveries(workspace)).endpointId } }),
+    references: ['endpointId'],
+    observe: endpointRead,
+  },
+  listWebhookDeliveries: {
+    prepare: async ({ workspace }) => {
+      const { endpointId } = await endpointWithDeliveries(workspace);
+      const cursor = await secondPageCursor(workspace, `/v1/webhook-endpoints/${endpointId}/deliveries`);
+      return { path: { endpointId }, query: { cursor } };
+    },
+    references: ['endpointId'],
+    issuedByApi: ['cursor'],
+  },
+  getWebhookDelivery: {
+    prepare: async ({ workspace }) => ({ path: await endpointWithDeliveries(workspace) }),
+    references: ['endpointId', 'deliveryId'],
+  },
+  redeliverWebhook: {
+    prepare: async ({ workspace }) => ({ path: await endpointWithDeliveries(workspace) }),
+    references: ['endpointId', 'deliveryId'],
+  },
   createDevWorkspace: {
     prepare: async ({ workspace, sequence }) => ({
       body: { planId: nth(await idsOf(workspace, '/v1/plans'), sequence) },

@@ -49,6 +49,7 @@ const asserted = new Set([
   'minItems',
   'maxItems',
   'uniqueItems',
+  'minProperties',
 ]);
 
 function isLeapYear(year: number): boolean {
@@ -74,7 +75,17 @@ function isDateTime(text: string): boolean {
   return hour <= 23 && minute <= 59 && second <= 60 && zoneHour <= 23 && zoneMinute <= 59;
 }
 
-const formats: Record<string, (text: string) => boolean> = { date: isFullDate, 'date-time': isDateTime };
+/** RFC 3986 absolute URI, loosely: a scheme, a colon, and no whitespace or control character. */
+function isAbsoluteUri(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\u0000-\u001f\u007f]*$/.test(text);
+}
+
+const formats: Record<string, (text: string) => boolean> = {
+  date: isFullDate,
+  'date-time': isDateTime,
+  uri: isAbsoluteUri,
+};
 
 type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'string';
 
@@ -177,6 +188,9 @@ export function refusalsOf(
     const properties = (s.properties ?? {}) as Record<string, Schema>;
     for (const name of (s.required as string[] | undefined) ?? []) {
       if (!(name in object)) refuse(`lacks the required ${name}`);
+    }
+    if (typeof s.minProperties === 'number' && Object.keys(object).length < s.minProperties) {
+      refuse(`fewer than ${s.minProperties} properties`);
     }
     for (const [name, item] of Object.entries(object)) {
       const at = where ? `${where}.${name}` : name;

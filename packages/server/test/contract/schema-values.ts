@@ -60,11 +60,12 @@ function typesOf(schema: Schema): string[] {
 /** Characters tried, in order, to fill a string of a given length that the pattern accepts. */
 const fillers = ['a', 'x', '7', '_', '-', 'Z'];
 /** Strings tried when no filler fits a pattern. */
-const shapedStrings = ['2026-01-15', '2026-01-15T10:20:30Z', 'a1', 'id_1', '1', 'A'];
+const shapedStrings = ['2026-01-15', '2026-01-15T10:20:30Z', 'a1', 'id_1', '1', 'A', 'balance.updated'];
 
 /** A string of `length` code points that the schema's pattern and format accept, or undefined. */
 export function stringOfLength(schema: Schema, length: number): string | undefined {
   const s = resolve(schema);
+  if (s.format === 'uri') return uriOfLength(length);
   const fits = (text: string) => refusalsOf({ ...s, minLength: undefined, maxLength: undefined }, text).length === 0;
   for (const filler of fillers) {
     const text = filler.repeat(length);
@@ -73,8 +74,18 @@ export function stringOfLength(schema: Schema, length: number): string | undefin
   return shapedStrings.find((text) => Array.from(text).length === length && fits(text));
 }
 
+/**
+ * A URL of `length` characters on this machine's discard port: a webhook endpoint the suite registers may be
+ * sent events, and nothing it sends may leave the machine.
+ */
+function uriOfLength(length: number): string | undefined {
+  const prefix = 'http://127.0.0.1:9/';
+  return length < prefix.length ? undefined : `${prefix}${'a'.repeat(length - prefix.length)}`;
+}
+
 function typicalString(schema: Schema): string {
   const s = resolve(schema);
+  if (s.format === 'uri') return 'http://127.0.0.1:9/conformance';
   if (s.format === 'date') return '2026-01-15';
   if (s.format === 'date-time') return '2026-01-15T10:20:30Z';
   const min = typeof s.minLength === 'number' ? s.minLength : 0;
@@ -125,6 +136,11 @@ function exampleOfBranch(s: Schema): unknown {
       const object: Record<string, unknown> = {};
       for (const name of (s.required as string[] | undefined) ?? []) {
         object[name] = properties[name] ? exampleOf(properties[name]) : 'x';
+      }
+      // An object of optional properties that needs some (a change of at least one field): the first ones.
+      for (const [name, property] of Object.entries(properties)) {
+        if (Object.keys(object).length >= (typeof s.minProperties === 'number' ? s.minProperties : 0)) break;
+        if (!(name in object)) object[name] = exampleOf(property);
       }
       return object;
     }

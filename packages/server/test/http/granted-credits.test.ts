@@ -304,4 +304,24 @@ describe('R28 granted credits', () => {
     expect((await post('/v1/grants', secretKey, { credits: 899, reason: 'promotional' })).status).toBe(201);
     expect(await reconcile(server.db, workspaceId)).toEqual([]);
   });
+
+  it('R25, R28: a grant re-arms a balance alert it lifts, and its expiry fires the alert again', async () => {
+    const { client, workspaceId, secretKey } = await createDevWorkspace(server.url);
+    const fired = async () =>
+      (
+        await server.db.query("SELECT 1 FROM events WHERE workspace_id = $1 AND type = 'alert.triggered'", [
+          workspaceId,
+        ])
+      ).length;
+    // The balance is 2,000: at the threshold, so the alert fires as it is created.
+    const alert = await client.alerts.create({ scope: 'balance', unit: 'credits', threshold: 2000 });
+    expect(alert.state).toBe('triggered');
+    await client.grants.create({ credits: 10, reason: 'goodwill', expiresAt: later(DAY) });
+    expect((await client.alerts.list()).data[0]?.state).toBe('armed');
+    clock = new Date(clock.getTime() + 2 * DAY);
+    await expireGrants(workspaceId, secretKey);
+    expect((await client.alerts.list()).data[0]?.state).toBe('triggered');
+    expect(await fired()).toBe(2);
+    expect(await reconcile(server.db, workspaceId)).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { eventId, eventStreamParams } from '@creditkit/sdk/schemas';
 import type { Context, Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { Queryable } from '../../store/database';
+import { type EventEnvelope, type EventRow, eventEnvelope } from '../../store/event-envelope';
 import type { AppEnv, EventStreamSettings, ServerOptions } from '../env';
 import { ApiProblem } from '../problem';
 import { parse, readQuery } from '../validate';
@@ -17,13 +18,6 @@ const retryAfterSeconds = 5;
 /** Events per read; a replay of a long history goes out in batches, paced by how fast the client reads. */
 const batchSize = 100;
 
-interface StoredEvent {
-  id: string;
-  type: string;
-  createdAt: string;
-  data: unknown;
-}
-
 /** Where a subscriber asking for no history starts: after the workspace's newest event. */
 async function latestEventId(db: Queryable, workspaceId: string): Promise<string> {
   const [row] = await db.query<{ id: number | string }>(
@@ -37,20 +31,15 @@ async function latestEventId(db: Queryable, workspaceId: string): Promise<string
  * A workspace's events after `afterId`, oldest first. The store writes each event in the transaction of the
  * change it reports, so an event is read only once its change is committed.
  */
-async function readEventsAfter(db: Queryable, workspaceId: string, afterId: string): Promise<StoredEvent[]> {
-  const rows = await db.query<{ id: number | string; type: string; data: unknown; created_at: Date | string }>(
+async function readEventsAfter(db: Queryable, workspaceId: string, afterId: string): Promise<EventEnvelope[]> {
+  const rows = await db.query<EventRow>(
     `SELECT id, type, data, created_at FROM events
       WHERE workspace_id = $1 AND id > $2::bigint
       ORDER BY id
       LIMIT $3`,
     [workspaceId, afterId, batchSize],
   );
-  return rows.map((row) => ({
-    id: String(row.id),
-    type: row.type,
-    createdAt: new Date(row.created_at).toISOString(),
-    data: row.data,
-  }));
+  return rows.map(eventEnvelope);
 }
 
 /**
@@ -64,7 +53,7 @@ function resumePoint(context: Context<AppEnv>): string | undefined {
 }
 
 /** One event as the SDK reads it: `id` lets a reconnecting client resume, `data` is the whole envelope. */
-function formatEvent(event: StoredEvent): string {
+function formatEvent(event: EventEnvelope): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
