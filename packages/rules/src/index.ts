@@ -8,6 +8,8 @@ export { alertReached, crossAlert } from './alert-crossing';
 export { MAX_CREDIT_TOTAL, MAX_CREDITS, MAX_TOKENS } from './amount-limits';
 export type { Thousandths } from './amounts';
 export { hasAtMostThreeDecimals, maxAmount, toCredits, toThousandths } from './amounts';
+export type { AutoTopUpCapReason, AutoTopUpReading, AutoTopUpSettings, AutoTopUpStep } from './auto-top-up';
+export { belowTopUpThreshold, crossTopUpThreshold, topUpCapMonth } from './auto-top-up';
 export { allocate, applyDebits, compareBurnOrder, spendableGrants } from './burn-order';
 export { isCalendarDate } from './calendar-date';
 export type { ChargeContext, ChargeDecision } from './charge';
