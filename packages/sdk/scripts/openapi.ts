@@ -4,6 +4,7 @@ import * as actionSchemas from '../src/schemas/actions';
 import * as aiSchemas from '../src/schemas/ai';
 import { aiEstimateCreateParams } from '../src/schemas/ai';
 import * as alertSchemas from '../src/schemas/alerts';
+import * as autoTopUpSchemas from '../src/schemas/auto-top-up';
 import * as balanceSchemas from '../src/schemas/balance';
 import * as chargeSchemas from '../src/schemas/charges';
 import * as devSchemas from '../src/schemas/dev';
@@ -49,6 +50,7 @@ const schemaModules: readonly Record<string, unknown>[] = [
   actionSchemas,
   aiSchemas,
   alertSchemas,
+  autoTopUpSchemas,
   balanceSchemas,
   chargeSchemas,
   devSchemas,
@@ -214,13 +216,17 @@ const tagDescriptions: Record<string, string> = {
     'Threshold alerts on the balance (credits, or a percentage of the plan allowance) and on workbook and ' +
     'enrichment spend limits and run budgets (percentage used): each fires `alert.triggered` once when its ' +
     'threshold is crossed and re-arms when the value comes back (R25). At most 50 per workspace.',
+  'auto-top-up':
+    'Credits added at once when a change takes the spendable balance below a threshold an admin set: one top-up ' +
+    'per crossing, announced by `topup.completed` (a host bills it from that event), never past a monthly cap ' +
+    'counted in the UTC calendar month, past which `topup.capped` is sent instead (R27).',
   integrations:
     "The data providers, and the workspace's own API key for a provider, with which its actions cost 0 credits (R10).",
   usage:
     'What the credits were spent on over a period, by day, workbook, action, provider, model or trigger, as JSON ' +
     'or CSV (R18), and why: the activity by day, workbook, action, trigger and run (R24).',
   events:
-    'A live stream of server-sent events: balance updates, spend limits reached and cleared, renewals, refunds, alerts triggered and credits granted or expired.',
+    'A live stream of server-sent events: balance updates, spend limits reached and cleared, renewals, refunds, alerts triggered, credits granted or expired, and auto top-ups made or capped.',
   'webhook-endpoints':
     "URLs of the host's backend that receive the workspace's events at least once, each delivery signed per the " +
     'Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`), retried with ' +

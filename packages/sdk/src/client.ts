@@ -5,6 +5,7 @@ import { defaultRetryPolicy } from './internal/retry';
 import { ActionsResource } from './resources/actions';
 import { AiResource } from './resources/ai';
 import { AlertsResource } from './resources/alerts';
+import { AutoTopUpResource } from './resources/auto-top-up';
 import { BalanceResource } from './resources/balance';
 import { ChargesResource } from './resources/charges';
 import { EventsResource } from './resources/events';
@@ -85,11 +86,13 @@ export interface CreditClient {
   integrations: IntegrationsResource;
   /** Threshold alerts on the balance, spend limits and run budgets (R25). */
   alerts: AlertsResource;
+  /** The auto top-up: credits added when the balance falls below a threshold, within a monthly cap (R27). */
+  autoTopUp: AutoTopUpResource;
   /** Credit usage reports and their CSV export (R18). */
   usage: UsageResource;
   /** Short-lived browser session tokens, minted with the secret key (R20). */
   sessions: SessionsResource;
-  /** Live workspace events: balance, limits, renewals, refunds and alerts. */
+  /** Live workspace events: balance, limits, renewals, refunds, alerts and top-ups. */
   events: EventsResource;
   /** URLs that receive the workspace's events, signed, with their delivery logs (R26); secret key or admin. */
   webhookEndpoints: WebhookEndpointsResource;
@@ -132,6 +135,7 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
     spendLimits: new SpendLimitsResource(transport),
     integrations: new IntegrationsResource(transport, () => actions.clearCache()),
     alerts: new AlertsResource(transport),
+    autoTopUp: new AutoTopUpResource(transport),
     usage: new UsageResource(transport),
     sessions: new SessionsResource(transport),
     events: new EventsResource(transport),

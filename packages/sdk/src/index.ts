@@ -31,6 +31,7 @@ export type { RequestOptions } from './internal/http';
 export type { ActionsResource } from './resources/actions';
 export type { AiEstimatesResource, AiModelsResource, AiResource, AiRunsResource } from './resources/ai';
 export type { AlertsResource } from './resources/alerts';
+export type { AutoTopUpResource } from './resources/auto-top-up';
 export type { BalanceResource } from './resources/balance';
 export type { ChargesResource } from './resources/charges';
 export type { EventsResource, SubscribeOptions } from './resources/events';
@@ -49,6 +50,13 @@ export type { Action, ActionListParams } from './schemas/actions';
 export type { AiEstimate, AiEstimateCreateParams, AiModel, AiRun, AiRunCreateParams } from './schemas/ai';
 export type { Alert, AlertParams, AlertTriggered } from './schemas/alerts';
 export { MAX_ALERTS } from './schemas/alerts';
+export type {
+  AutoTopUp,
+  AutoTopUpMonth,
+  AutoTopUpUpdateParams,
+  TopUpCapped,
+  TopUpCompleted,
+} from './schemas/auto-top-up';
 export type { Balance } from './schemas/balance';
 export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
 export type { CreditEvent } from './schemas/events';

@@ -36,6 +36,21 @@ export {
   MAX_ALERTS,
   tooManyAlertsDetails,
 } from './schemas/alerts';
+export type {
+  AutoTopUp,
+  AutoTopUpMonth,
+  AutoTopUpUpdateParams,
+  TopUpCapped,
+  TopUpCompleted,
+} from './schemas/auto-top-up';
+export {
+  autoTopUp,
+  autoTopUpCapReasons,
+  autoTopUpMonth,
+  autoTopUpUpdateParams,
+  topUpCapped,
+  topUpCompleted,
+} from './schemas/auto-top-up';
 export type { Balance } from './schemas/balance';
 export { balance, renewalState } from './schemas/balance';
 export type { Charge, ChargeCreateParams, ChargeRefundParams, ChargeTrigger } from './schemas/charges';
@@ -57,6 +72,8 @@ export {
   limitClearedEvent,
   limitReachedEvent,
   renewalCompletedEvent,
+  topUpCappedEvent,
+  topUpCompletedEvent,
 } from './schemas/events';
 export type { Grant, GrantCreateParams, GrantListParams, GrantReason } from './schemas/grants';
 export {

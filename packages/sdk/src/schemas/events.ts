@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { alertTriggered } from './alerts';
+import { topUpCapped, topUpCompleted } from './auto-top-up';
 import { balance } from './balance';
 import { charge } from './charges';
 import { grant } from './grants';
@@ -61,8 +62,19 @@ export const grantExpiredEvent = creditEventOf(
 export const alertTriggeredEvent = creditEventOf('alert.triggered', alertTriggered);
 
 /**
+ * The balance fell below the auto top-up's threshold and credits were added at once (R27): the top-up, the balance
+ * before and after, and the month's total. Sent once per crossing; a host bills the top-up from this event.
+ */
+export const topUpCompletedEvent = creditEventOf('topup.completed', topUpCompleted);
+/**
+ * The balance fell below the auto top-up's threshold but the top-up would have passed the monthly cap (or what a
+ * workspace may hold), so none was made (R27). Sent once per crossing.
+ */
+export const topUpCappedEvent = creditEventOf('topup.capped', topUpCapped);
+
+/**
  * Every event `GET /v1/events` sends, told apart by `type` (a plain union: smaller in a bundle than a
- * discriminated one, and eight branches are quickly tried). A later server may send types this list does not
+ * discriminated one, and ten branches are quickly tried). A later server may send types this list does not
  * know yet: read `type` first (see {@link creditEventEnvelope}) and skip the ones you do not know.
  */
 export const creditEvent = z.union([
@@ -74,6 +86,8 @@ export const creditEvent = z.union([
   grantCreatedEvent,
   grantExpiredEvent,
   alertTriggeredEvent,
+  topUpCompletedEvent,
+  topUpCappedEvent,
 ]);
 /** One event of `GET /v1/events`, typed by its `type`. */
 export type CreditEvent = z.infer<typeof creditEvent>;

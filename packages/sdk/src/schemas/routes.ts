@@ -9,6 +9,7 @@ import {
   estimateTooLargeDetails,
 } from './ai';
 import { alert, alertPage, alertParams, tooManyAlertsDetails } from './alerts';
+import { autoTopUp, autoTopUpUpdateParams } from './auto-top-up';
 import { balance } from './balance';
 import { charge, chargeCreateParams, chargeRefundParams } from './charges';
 import { devWorkspace, devWorkspaceCreateParams } from './dev';
@@ -491,6 +492,27 @@ export const routes: readonly RouteContract[] = [
     successStatus: 200,
     idempotent: true,
     notFound: 'the alert',
+  },
+  {
+    method: 'GET',
+    path: '/v1/auto-top-up',
+    operationId: 'getAutoTopUp',
+    summary: "The workspace's auto top-up: threshold, amount, monthly cap, state and this month's top-ups (R27)",
+    access: 'member',
+    response: autoTopUp,
+    successStatus: 200,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/auto-top-up',
+    operationId: 'updateAutoTopUp',
+    summary:
+      'Set the auto top-up; it is armed again and a balance already below the threshold is topped up at once (R27, R20)',
+    access: 'admin',
+    body: autoTopUpUpdateParams,
+    response: autoTopUp,
+    successStatus: 200,
+    idempotent: true,
   },
   {
     method: 'GET',
