@@ -14,6 +14,7 @@ import { ApiProblem, problemResponse } from './problem';
 import { actionRoutes } from './routes/actions';
 import { aiRoutes } from './routes/ai';
 import { alertRoutes } from './routes/alerts';
+import { autoTopUpRoutes } from './routes/auto-top-up';
 import { balanceRoutes } from './routes/balance';
 import { chargeRoutes } from './routes/charges';
 import { devRoutes } from './routes/dev';
@@ -77,6 +78,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   aiRoutes(app, options);
   integrationRoutes(app, options);
   alertRoutes(app, options);
+  autoTopUpRoutes(app, options);
   purchaseRoutes(app, options);
   grantRoutes(app, options);
   ledgerRoutes(app, options);

@@ -1,7 +1,6 @@
 import type { ChargeTrigger, GrantState, Refusal } from '@creditkit/rules';
 import { type ChargeDecision, decideCharge, decideRefund, spendableBalance } from '@creditkit/rules';
 import { actionPrice, findAction, type TokenUsage } from '../catalogue/actions';
-import { checkAlerts } from './alert-checks';
 import {
   type ChargeState,
   dedupKey,
@@ -16,6 +15,7 @@ import { newId } from './ids';
 import { emitEvent, grantTotal, writeEntry } from './ledger-writes';
 import { balanceView, type ChargeView, chargeView, readBalance, readCharge } from './read-models';
 import type { ChargeRow, LedgerEntryRow, SpendRow, WorkspaceRow } from './rows';
+import { checkThresholds } from './threshold-checks';
 import { readWorkspace } from './workspaces';
 
 export interface ChargeRequest {
@@ -70,8 +70,8 @@ export async function createCharges(
     writes.events.push({ type: 'balance.updated', data: balanceView(workspace, state.grants, reserved, now) });
   }
   const entries = await writeCharges(tx, workspaceId, state, writes, now);
-  // R25: once for the whole group, after its writes: its charges only lower the balance and raise spend.
-  if (writes.balanceChanged) await checkAlerts(tx, workspaceId, now);
+  // R25, R27: once for the whole group, after its writes: its charges only lower the balance and raise spend.
+  if (writes.balanceChanged) await checkThresholds(tx, workspaceId, now);
   const rowsById = new Map(writes.charges.map((row) => [row.id, row]));
   return outcomes.map((outcome) => {
     if (outcome.outcome !== 'done') return outcome;
@@ -363,6 +363,6 @@ export async function refundCharge(
   ]);
   await emitEvent(tx, workspaceId, 'charge.refunded', await readCharge(tx, workspaceId, chargeId), now);
   await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
-  await checkAlerts(tx, workspaceId, now);
+  await checkThresholds(tx, workspaceId, now);
   return 'refunded';
 }

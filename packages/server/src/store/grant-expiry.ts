@@ -1,9 +1,9 @@
 import { expiredRemainders, toCredits } from '@creditkit/rules';
-import { checkAlerts } from './alert-checks';
 import type { Database, Queryable } from './database';
 import { emitEvent, grantTotal, writeEntry } from './ledger-writes';
 import { grantView, readBalance } from './read-models';
 import { type GrantRow, grantColumns, toGrantState } from './rows';
+import { checkThresholds } from './threshold-checks';
 import { readWorkspace } from './workspaces';
 
 /**
@@ -47,7 +47,7 @@ export async function expireGrants(tx: Queryable, workspaceId: string, clock: ()
   }
   await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
   // R25: what expired left the balance, which may cross a balance alert.
-  await checkAlerts(tx, workspaceId, now);
+  await checkThresholds(tx, workspaceId, now);
   return remainders.length;
 }
 

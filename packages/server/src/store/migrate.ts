@@ -7,6 +7,7 @@ import { stoppedRunsSchema } from './migrations/005-stopped-runs';
 import { grantedCreditsSchema } from './migrations/006-granted-credits';
 import { alertsSchema } from './migrations/007-alerts';
 import { webhooksSchema } from './migrations/008-webhooks';
+import { autoTopUpSchema } from './migrations/009-auto-top-up';
 
 /** Versioned migrations, applied once each and in order; the same SQL runs on PGlite and PostgreSQL. */
 const migrations: readonly { version: number; sql: string }[] = [
@@ -18,6 +19,7 @@ const migrations: readonly { version: number; sql: string }[] = [
   { version: 6, sql: grantedCreditsSchema },
   { version: 7, sql: alertsSchema },
   { version: 8, sql: webhooksSchema },
+  { version: 9, sql: autoTopUpSchema },
 ];
 
 /** The versions a database holds once migrated, in order: what a deployment's schema should read. */

@@ -1,11 +1,11 @@
 import { planRenewal, spendableGrants } from '@creditkit/rules';
 import { findPlan } from '../catalogue/plans';
-import { checkAlerts } from './alert-checks';
 import type { Database, Queryable } from './database';
 import { newId } from './ids';
 import { emitEvent, grantTotal, insertGrant, writeEntry } from './ledger-writes';
 import { readBalance } from './read-models';
 import { type GrantRow, grantColumns, toGrantState } from './rows';
+import { checkThresholds } from './threshold-checks';
 import { readWorkspace } from './workspaces';
 
 /**
@@ -102,7 +102,7 @@ export async function renewWorkspace(
     [nextPlan.id, renewal.nextPeriodStart, renewal.nextPeriodEnd, workspaceId],
   );
   await emitEvent(tx, workspaceId, 'renewal.completed', await readBalance(tx, workspaceId, now), now);
-  await checkAlerts(tx, workspaceId, now);
+  await checkThresholds(tx, workspaceId, now);
   return true;
 }
 

@@ -1,9 +1,9 @@
 import { spendableBalance } from '@creditkit/rules';
-import { checkAlerts } from './alert-checks';
 import type { Queryable } from './database';
 import { emitEvent } from './ledger-writes';
 import { readBalance } from './read-models';
 import { type GrantRow, grantColumns, toGrantState } from './rows';
+import { checkThresholds } from './threshold-checks';
 import { readWorkspace } from './workspaces';
 
 export interface RunRow {
@@ -69,7 +69,7 @@ export async function openRun(
   );
   // The run's budget is now reserved: the spendable balance went down (R9).
   await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
-  await checkAlerts(tx, workspaceId, now);
+  await checkThresholds(tx, workspaceId, now);
   return { outcome: 'opened' };
 }
 
@@ -98,7 +98,7 @@ export async function completeRun(
   // What the run did not spend is no longer reserved: the spendable balance went up (R9).
   if (run?.released) {
     await emitEvent(tx, workspaceId, 'balance.updated', await readBalance(tx, workspaceId, now), now);
-    await checkAlerts(tx, workspaceId, now);
+    await checkThresholds(tx, workspaceId, now);
   }
   return run !== undefined;
 }

@@ -1,11 +1,11 @@
 import { toThousandths } from '@creditkit/rules';
 import { grantCreateParams, grantListParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
-import { checkAlerts } from '../../store/alert-checks';
 import { newId } from '../../store/ids';
 import { emitEvent, insertGrant } from '../../store/ledger-writes';
 import { grantView, readBalance } from '../../store/read-models';
 import { type GrantRow, grantColumns } from '../../store/rows';
+import { checkThresholds } from '../../store/threshold-checks';
 import { sendAnswer } from '../answer';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { AppEnv, ServerOptions } from '../env';
@@ -77,7 +77,7 @@ export function grantRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
       await emitEvent(tx, caller.workspaceId, 'grant.created', body, now);
       await emitEvent(tx, caller.workspaceId, 'balance.updated', await readBalance(tx, caller.workspaceId, now), now);
       // R25: a grant raises the balance, which re-arms the balance alerts it lifts above their thresholds.
-      await checkAlerts(tx, caller.workspaceId, now);
+      await checkThresholds(tx, caller.workspaceId, now);
       return { status: 201, body };
     });
     return sendAnswer(context, answer);

@@ -1,10 +1,10 @@
 import { toCredits, toThousandths } from '@creditkit/rules';
 import { purchaseCreateParams } from '@creditkit/sdk/schemas';
 import type { Hono } from 'hono';
-import { checkAlerts } from '../../store/alert-checks';
 import { newId } from '../../store/ids';
 import { emitEvent, insertGrant } from '../../store/ledger-writes';
 import { readBalance } from '../../store/read-models';
+import { checkThresholds } from '../../store/threshold-checks';
 import { sendAnswer } from '../answer';
 import type { AppEnv, ServerOptions } from '../env';
 import { idempotent } from '../idempotency';
@@ -40,7 +40,7 @@ export function purchaseRoutes(app: Hono<AppEnv>, options: ServerOptions): void 
         [purchaseId, caller.workspaceId, amount, grantId, now],
       );
       await emitEvent(tx, caller.workspaceId, 'balance.updated', await readBalance(tx, caller.workspaceId, now), now);
-      await checkAlerts(tx, caller.workspaceId, now);
+      await checkThresholds(tx, caller.workspaceId, now);
       return {
         status: 201,
         body: { id: purchaseId, credits: toCredits(amount), grantId, createdAt: now.toISOString() },
