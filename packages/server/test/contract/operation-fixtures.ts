@@ -218,6 +218,20 @@ function alertRules(request: OperationRequest): void {
   if (alert.unit === 'credits') alert.threshold = Math.round(threshold * 1000) / 1000;
 }
 
+/**
+ * R27's rule between the auto top-up's amounts: the monthly cap holds at least one top-up (else none could be made),
+ * which the schema's JSON cannot state. A request that breaks it is raised to the amount.
+ */
+function autoTopUpRules(request: OperationRequest): void {
+  const { body } = request;
+  if (typeof body !== 'object' || body === null) return;
+  const setting = body as Record<string, unknown>;
+  const { credits, monthlyCap } = setting;
+  if (typeof credits === 'number' && typeof monthlyCap === 'number' && monthlyCap < credits) {
+    setting.monthlyCap = credits;
+  }
+}
+
 const newAlert = async (workspace: ConformanceWorkspace) =>
   String((await workspace.api('POST', '/v1/alerts', { scope: 'balance', unit: 'credits', threshold: 10 })).id);
 const existingAlert = setupOnce(newAlert);
@@ -331,6 +345,8 @@ export const operationFixtures: Record<string, OperationFixture> = {
     prepare: async ({ workspace }) => ({ path: { alertId: await newDeletableAlert(workspace) } }),
     references: ['alertId'],
   },
+  getAutoTopUp: {},
+  updateAutoTopUp: { complete: autoTopUpRules, observe: () => ['/v1/auto-top-up'] },
   listIntegrations: {},
   setIntegrationKey: eachProvider,
   deleteIntegrationKey: eachProvider,

@@ -59,7 +59,7 @@ async function expectReconciled(workspaceId: string) {
   expect(await balanceChainBreaks(server.db, workspaceId)).toEqual([]);
 }
 
-async function putRaw(secretKey: string, body: unknown, idempotencyKey = crypto.randomUUID()) {
+async function putRaw(secretKey: string, body: unknown, idempotencyKey: string = crypto.randomUUID()) {
   return fetch(`${server.url}/v1/auto-top-up`, {
     method: 'PUT',
     headers: {
