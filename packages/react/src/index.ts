@@ -10,6 +10,8 @@ export type { AlertTriggeredResult } from './hooks/use-alert-triggered';
 export { useAlertTriggered } from './hooks/use-alert-triggered';
 export type { AlertChangeState, AlertsResult } from './hooks/use-alerts';
 export { useAlerts } from './hooks/use-alerts';
+export type { AutoTopUpResult, AutoTopUpUpdateState } from './hooks/use-auto-top-up';
+export { useAutoTopUp } from './hooks/use-auto-top-up';
 export { useBalance } from './hooks/use-balance';
 export type { CreditActivityPages, CreditActivityParams, CreditActivityResult } from './hooks/use-credit-activity';
 export { useCreditActivity } from './hooks/use-credit-activity';
@@ -52,6 +54,8 @@ export type { QueryLoader, QuerySnapshot, QueryStatus } from './store/query-snap
 export { updateSpendLimit } from './store/update-spend-limit';
 export type { AiRunBudgetInputProps, AiRunBudgetValidity } from './widgets/ai-run-budget-input/ai-run-budget-input';
 export { AiRunBudgetInput } from './widgets/ai-run-budget-input/ai-run-budget-input';
+export type { AutoTopUpSettingsProps } from './widgets/auto-top-up-settings/auto-top-up-settings';
+export { AutoTopUpSettings } from './widgets/auto-top-up-settings/auto-top-up-settings';
 export type { ActivityPeriodDays, CreditActivityProps } from './widgets/credit-activity/credit-activity';
 export { CreditActivity } from './widgets/credit-activity/credit-activity';
 export type { CreditAlertNoticeProps } from './widgets/credit-alert-notice/credit-alert-notice';

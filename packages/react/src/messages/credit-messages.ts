@@ -318,6 +318,47 @@ export interface CreditMessages {
     /** A change refused because the session ended. */
     sessionEnded: string;
   };
+  /** The auto top-up settings (R27): credits added when the balance falls below a threshold, within a monthly cap. */
+  autoTopUp: {
+    /** The widget's heading. */
+    title: string;
+    /** Under the heading: what an auto top-up does. */
+    description: string;
+    /** The summary of a setting that is off. */
+    off: string;
+    /** The summary of a setting that is on: the amount and the threshold, each formatted with `common.credits`. */
+    summary: (credits: string, threshold: string) => string;
+    /** This month's top-ups against the cap, each formatted with `common.credits`. */
+    month: (toppedUp: string, cap: string) => string;
+    /** The state of a setting waiting for the balance to fall below the threshold. */
+    armed: string;
+    /** The state after a fall below, until the balance is back at or above the threshold. */
+    triggered: string;
+    /** The on/off checkbox's label. */
+    enabledLabel: string;
+    /** The threshold field's label. */
+    thresholdLabel: string;
+    /** The amount field's label. */
+    creditsLabel: string;
+    /** The monthly cap field's label. */
+    monthlyCapLabel: string;
+    /** Under the cap field: the month it counts in. */
+    monthlyCapHint: string;
+    /** An amount of 0: every amount must be more than 0. */
+    zeroProblem: string;
+    /** A cap smaller than one top-up. */
+    capBelowCredits: string;
+    /** The Save button. */
+    save: string;
+    /** Said politely once a save went through. */
+    saved: string;
+    /** Why a member only reads (R20). */
+    memberReadOnly: string;
+    /** A save that failed. */
+    saveFailed: string;
+    /** A save refused because the session ended. */
+    sessionEnded: string;
+  };
   /** The notice of an alert that fired (`alert.triggered`, R25). */
   alertNotice: {
     /** The notice's title. */

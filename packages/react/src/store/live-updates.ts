@@ -23,6 +23,8 @@ export function applyCreditEvent(store: CreditStore, event: CreditEvent): void {
   store.invalidate(creditQueryKeys.quotes);
   // And every one may move an alert across its threshold or back (R25): the list says which are triggered.
   store.invalidate(creditQueryKeys.alerts);
+  // Likewise the auto top-up's state and this month's top-ups (R27).
+  store.invalidate(creditQueryKeys.autoTopUp);
   switch (event.type) {
     case 'alert.triggered':
       store.setData(creditQueryKeys.alertTriggered, event.data);

@@ -50,6 +50,8 @@ export const creditQueryKeys = {
   alerts: 'alerts',
   /** The latest `alert.triggered` event not dismissed, written by the event stream only (`useAlertTriggered`). */
   alertTriggered: 'alert-triggered',
+  /** The workspace's auto top-up (`useAutoTopUp`, R27); every event may move the balance across its threshold. */
+  autoTopUp: 'auto-top-up',
   /** The latest `limit.reached` event not cleared since, written by the event stream only (`useLimitReached`). */
   limitReached: 'limit-reached',
   /** Reaches every usage report, whatever its period and grouping; refunds invalidate it. */
