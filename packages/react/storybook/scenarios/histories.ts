@@ -1,5 +1,6 @@
 import {
   alert,
+  autoTopUp,
   type ChargeBatch,
   changePlan,
   charge,
@@ -193,6 +194,20 @@ export const emptyHistory: WorkspaceHistory = {
   planId: 'starter-monthly',
   createdAt: '2026-11-14T08:00:00.000Z',
   steps: [],
+};
+
+/**
+ * A Starter workspace with auto top-up (R27): below 1,000 credits it adds 500, at most 1,500 a month. A mobile
+ * phone enrichment of 110 numbers (1,100 credits) took it to 900, topped up to 1,400; a live story's teammate
+ * buys 50 more and crosses again.
+ */
+export const autoTopUpHistory: WorkspaceHistory = {
+  planId: 'starter-monthly',
+  createdAt: '2026-11-02T08:00:00.000Z',
+  steps: [
+    autoTopUp('2026-11-02T08:00:00.000Z', { enabled: true, threshold: 1_000, credits: 500, monthlyCap: 1_500 }),
+    charge('2026-11-09', { actionId: 'find-mobile-phone', workbookId: ids.leadWorkbook, charges: 110 }),
+  ],
 };
 
 /**

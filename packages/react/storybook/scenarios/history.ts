@@ -47,6 +47,14 @@ export interface AlertSetting {
   threshold: number;
 }
 
+/** The auto top-up an admin set (R27), as `PUT /v1/auto-top-up` takes it. */
+export interface AutoTopUpSetting {
+  enabled: boolean;
+  threshold: number;
+  credits: number;
+  monthlyCap: number;
+}
+
 /** One thing that happened, and when (`YYYY-MM-DD` means noon UTC that day). */
 export type HistoryStep = { at: string } & (
   | { charge: ChargeBatch }
@@ -57,6 +65,7 @@ export type HistoryStep = { at: string } & (
   | { ownKey: { provider: string; apiKey: string } }
   | { changePlan: string }
   | { alert: AlertSetting }
+  | { autoTopUp: AutoTopUpSetting }
 );
 
 export interface WorkspaceHistory {
@@ -86,3 +95,5 @@ export const ownKey = (at: string, provider: string, apiKey: string): HistorySte
 export const changePlan = (at: string, planId: string): HistoryStep => ({ at, changePlan: planId });
 /** An alert set at `at`: it fires (or not) as the steps after it move its value (R25). */
 export const alert = (at: string, setting: AlertSetting): HistoryStep => ({ at, alert: setting });
+/** The auto top-up set at `at`: it tops up (or is capped) as the steps after it lower the balance (R27). */
+export const autoTopUp = (at: string, setting: AutoTopUpSetting): HistoryStep => ({ at, autoTopUp: setting });

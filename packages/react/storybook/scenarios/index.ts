@@ -2,6 +2,7 @@ import { type Fault, networkFails, neverAnswers, serverFails, spendLimitSavesFai
 import {
   alertsHistory,
   annualHistory,
+  autoTopUpHistory,
   downgradeScheduledHistory,
   emptyHistory,
   grantedHistory,
@@ -52,6 +53,7 @@ export type ScenarioName =
   | 'renewalProcessing'
   | 'limitReached'
   | 'alerts'
+  | 'autoTopUp'
   | 'outOfCredits'
   | 'emptyUsage'
   | 'whyCharged'
@@ -84,6 +86,12 @@ export const scenarios: Record<ScenarioName, Scenario> = {
     description: 'The normal workspace with five alerts (R25); live, a teammate’s 10 work emails cross one more.',
     history: alertsHistory,
     whileOpen: [leadEmailsElsewhere],
+  },
+  autoTopUp: {
+    description:
+      'Starter (monthly) with auto top-up: 500 credits below 1,000, at most 1,500 a month; topped up once (R27); live, a teammate’s 50 mobile numbers cross again.',
+    history: autoTopUpHistory,
+    whileOpen: [{ actionId: 'find-mobile-phone', workbookId: ids.leadWorkbook, charges: 50 }],
   },
   limitReached: {
     description: 'The Q4 outbound workbook has 4 credits left (R11); its mobile enrichment spent all 500 (R12).',

@@ -61,6 +61,8 @@ async function replayStep(api: InPageApi, secretKey: string, workspaceId: string
     await callApi(api, 'PUT', `/v1/integrations/${provider}/key`, { secretKey, body: { apiKey } });
   } else if ('alert' in step) {
     await callApi(api, 'POST', '/v1/alerts', { secretKey, body: step.alert });
+  } else if ('autoTopUp' in step) {
+    await callApi(api, 'PUT', '/v1/auto-top-up', { secretKey, body: step.autoTopUp });
   } else {
     await callApi(api, 'POST', '/v1/plan/change', { secretKey, body: { planId: step.changePlan } });
   }
