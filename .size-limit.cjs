@@ -23,7 +23,9 @@ module.exports = [
     // Then 21.6 KB, until alerts (R25): client.alerts, the alert's schemas and the alert.triggered event, 0.45 KB.
     // quotes.create and the quote's schemas (R23): 0.34 KB. Then 21.5 KB, until client.webhookEndpoints and the
     // webhook endpoints' and deliveries' schemas, with the URL and event-type checks made before sending (R26): 0.75 KB.
-    limit: '23.3 KB',
+    // Then 23.3 KB, until auto top-up (R27): client.autoTopUp, its setting's and month's schemas with the cap's
+    // check before sending, and the topup.completed and topup.capped events: 0.17 KB.
+    limit: '23.5 KB',
   },
   {
     name: '@creditkit/sdk: createCreditClient',
@@ -36,18 +38,20 @@ module.exports = [
     // quotes.create and the quote's schemas (R23): 0.3 KB; usage.activity and ai.runs.stop (0.11 KB). Then
     // 20.1 KB, until client.alerts with the alert's schemas and the alert.triggered event's (R25): 0.42 KB.
     // quotes.create and the quote's schemas (R23): 0.3 KB. Then 20 KB, until client.webhookEndpoints (R26): 0.75 KB.
-    limit: '21.7 KB',
+    // Then 21.7 KB, until client.autoTopUp and the two top-up events the stream checks (R27): 0.22 KB.
+    limit: '22 KB',
   },
   {
     // A host's webhook receiver (a backend or an edge function): the signature check (Web Crypto, 1 KB) and the
     // schemas every event is checked against (zod/mini, the balance's and the charge's: most of the rest).
     // Was 10.8 KB, until the grant events of R28 (the grant's schema, grant.created and grant.expired): 0.27 KB.
     // Was 10.8 KB, until every event could be an alert.triggered (R25), whose alert schema is checked too: 0.31 KB.
+    // Then 11.5 KB, until topup.completed and topup.capped (R27), with the month's schema they carry: 0.28 KB.
     name: '@creditkit/sdk/webhooks: verifyWebhook',
     path: 'packages/sdk/dist/webhooks.js',
     import: '{ verifyWebhook }',
     gzip: true,
-    limit: '11.5 KB',
+    limit: '11.8 KB',
   },
   {
     // What the kit adds to an app that already has an SDK client: the cache, provider, hooks, strings
@@ -66,8 +70,10 @@ module.exports = [
     // Then CreditActivity (1.97 KB of its own), useCreditActivity and the activity's sentences in the strings,
     // and CreditUsage by trigger: 2.05 KB. Then 17 KB, until alerts (R25): CreditAlertSettings (2.1 KB of its own:
     // the list, the add/edit form with its inline checks, focus that comes back), CreditAlertNotice (0.5 KB),
-    // useAlerts and useAlertTriggered, and the alerts' strings: 2.6 KB.
-    limit: '19.7 KB',
+    // useAlerts and useAlertTriggered, and the alerts' strings: 2.6 KB. Then 19.7 KB, until auto top-up (R27):
+    // AutoTopUpSettings (the summary, the month line, the form's three amounts with their inline checks),
+    // useAutoTopUp and the top-up's strings: 1.31 KB.
+    limit: '21.1 KB',
   },
   {
     // An enrichment panel with cost badges: the client it passes to the provider is part of what it ships.
@@ -85,8 +91,9 @@ module.exports = [
     // Then 24.9 KB, until the client's quotes.create (R23, 0.33 KB), the badge's visible details and the kit's new
     // strings (0.12 KB), and the activity's sentences in the one strings object every provider carries (0.5 KB);
     // then 26.4 KB, until granted credits (R28, 0.2 KB), client.alerts and the alerts' strings (R25, 0.8 KB) and
-    // the client's webhookEndpoints (R26, 0.7 KB).
-    limit: '28.4 KB',
+    // the client's webhookEndpoints (R26, 0.7 KB); then 28.4 KB, until client.autoTopUp and the top-up events (R27,
+    // 0.22 KB) and the top-up's strings in the one strings object every provider carries (0.24 KB).
+    limit: '28.9 KB',
   },
   {
     // The aim is 25 KB; the SDK's client alone is 19.6 KB of this (ky and zod/mini about 10 KB of that),
@@ -96,12 +103,13 @@ module.exports = [
     // 32.7 KB before a charge named its trigger (the schema's enum, 15 B), 32.8 KB before the client's
     // quotes.create (R23, 0.32 KB), the fixes of what a new user hit (0.5 KB), useRunQuote with RunCostSummary
     // (1.7 KB), CreditActivity and usage.activity (2.2 KB); 37.6 KB before granted credits (R28, 0.3 KB), alerts
-    // (R25: the widgets, hooks, strings and client.alerts, 3.1 KB) and the client's webhookEndpoints (R26, 0.7 KB).
+    // (R25: the widgets, hooks, strings and client.alerts, 3.1 KB) and the client's webhookEndpoints (R26, 0.7 KB);
+    // 41.9 KB before auto top-up (R27: AutoTopUpSettings, useAutoTopUp, their strings and client.autoTopUp, 1.6 KB).
     name: '@creditkit/react: everything, with createCreditClient',
     import: { 'packages/react/dist/index.js': '*', 'packages/sdk/dist/index.js': '{ createCreditClient }' },
     ignore: reactPeers,
     gzip: true,
-    limit: '41.9 KB',
+    limit: '43.6 KB',
   },
   {
     // The reference Credit API in a web page (Storybook, the docs playground): hono, the contract's zod/mini
@@ -115,9 +123,10 @@ module.exports = [
     // credits (R28: the grant routes and schemas, the expiry job, 1.3 KB), alerts (R25: the routes, the checks every
     // balance and spend change ends with, the crossing rule, 2.2 KB) and webhook endpoints (R26: their routes and
     // store, the sealed secrets, the address policy and the schemas, 5.1 KB; the dispatcher and its HTTP client are
-    // Node's alone and stay out).
+    // Node's alone and stay out); 54.3 KB before auto top-up (R27: its routes, the check every balance change ends
+    // with, the crossing and cap rule, the setting's and events' schemas, 1.33 KB).
     ignore: ['@electric-sql/pglite', 'gpt-tokenizer'],
     gzip: true,
-    limit: '54.3 KB',
+    limit: '55.7 KB',
   },
 ];

@@ -32,6 +32,7 @@ const budgets = {
   RunCostSummary: 4096,
   CreditAlertSettings: 4096,
   CreditAlertNotice: 4096,
+  AutoTopUpSettings: 4096,
 };
 
 async function gzippedSize(names) {
