@@ -43,6 +43,8 @@ test('every page of the demo, and a blocked run, have no axe violations', async 
   await step('the settings page', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByRole('heading', { name: 'Own API keys' })).toBeVisible();
+    await expect(page.getByText("This demo's server receives the workspace's events")).toBeVisible();
+    await expect(page.getByText('Auto top-up is off.')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
 });

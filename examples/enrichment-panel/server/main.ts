@@ -10,6 +10,7 @@ import { stream } from 'hono/streaming';
 import { findAudience, findColumn, type RunColumnRequest, records, type SessionAnswer } from '../shared/workbook';
 import { openCells } from './cells';
 import { runColumn } from './run-column';
+import { WebhookReceiver } from './webhook-receiver';
 import { loadWorkspace } from './workspace';
 
 const { values } = parseArgs({
@@ -28,6 +29,7 @@ const workspace = await loadWorkspace(dataDir, apiBaseUrl);
 // The secret key lives here only; it never reaches a response.
 const credits = createCreditClient({ baseUrl: apiBaseUrl, apiKey: workspace.secretKey });
 const cells = openCells(dataDir);
+const webhooks = new WebhookReceiver(credits, dataDir);
 
 const app = new Hono();
 
@@ -88,6 +90,22 @@ app.post('/run-column/:runKey/stop', (context) => {
   return context.body(null, 202);
 });
 
+// The Credit API POSTs the workspace's events here, signed; the raw body is what the signature covers.
+app.post('/webhooks/creditkit', async (context) => {
+  const status = await webhooks.receive(new Uint8Array(await context.req.arrayBuffer()), context.req.raw.headers);
+  return context.body(null, status as 204 | 400 | 404 | 503);
+});
+
+// What the settings page shows: the endpoint and the deliveries received (never the secret).
+app.get('/webhooks', (context) => context.json(webhooks.state(), 200, { 'cache-control': 'no-store' }));
+
+app.put('/webhooks/failing', async (context) => {
+  const body = (await context.req.json().catch(() => null)) as { failing?: unknown } | null;
+  if (typeof body?.failing !== 'boolean') return context.json({ message: 'Give failing: true or false.' }, 400);
+  webhooks.setFailing(body.failing);
+  return context.json(webhooks.state());
+});
+
 // The app runs under a strict Content-Security-Policy, as a host's should: no inline script or style, and
 // the browser talks to this server and the Credit API only.
 const contentSecurityPolicy = [
@@ -108,7 +126,9 @@ app.use('/*', serveStatic({ root: relative(process.cwd(), appDir) }));
 // Client-side pages (/usage, /settings) load the same document.
 app.get('/*', serveStatic({ root: relative(process.cwd(), appDir), path: 'index.html' }));
 
-serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
+serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, async (info) => {
+  // The endpoint needs the port this server got (0 picks a free one), so it is registered once listening.
+  await webhooks.connect(`http://${info.address}:${info.port}/webhooks/creditkit`);
   console.log(
     `enrichment panel on http://${info.address}:${info.port} (Credit API ${apiBaseUrl}, workspace ${workspace.workspaceId})`,
   );

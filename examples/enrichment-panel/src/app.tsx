@@ -1,4 +1,4 @@
-import { CreditBalance, CreditProvider, type CreditRole } from '@creditkit/react';
+import { CreditAlertNotice, CreditBalance, CreditProvider, type CreditRole } from '@creditkit/react';
 import type { CreditClient } from '@creditkit/sdk';
 import { type MouseEvent, useEffect, useState } from 'react';
 import { connect } from './session';
@@ -91,6 +91,7 @@ export function App() {
             </main>
             <aside aria-label="Credits">
               <CreditBalance />
+              <CreditAlertNotice />
             </aside>
           </div>
         </CreditProvider>

@@ -1,5 +1,14 @@
-import { creditQueryKeys, useCreditClient, useCreditRole, useCreditStore, useQuery } from '@creditkit/react';
+import {
+  AutoTopUpSettings,
+  CreditAlertSettings,
+  creditQueryKeys,
+  useCreditClient,
+  useCreditRole,
+  useCreditStore,
+  useQuery,
+} from '@creditkit/react';
 import { type FormEvent, useId, useState } from 'react';
+import { WebhooksSection } from './webhooks-section';
 
 function OwnKeys() {
   const client = useCreditClient();
@@ -127,6 +136,9 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
+      <CreditAlertSettings />
+      <AutoTopUpSettings />
+      <WebhooksSection />
       <OwnKeys />
       <BuyCredits />
     </section>
