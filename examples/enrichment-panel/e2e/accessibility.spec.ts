@@ -47,4 +47,12 @@ test('every page of the demo, and a blocked run, have no axe violations', async 
     await expect(page.getByText('Auto top-up is off.')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
+  await step('every page in the dark theme', async () => {
+    await page.getByLabel('Theme').selectOption('dark');
+    for (const link of ['Settings', 'Credit usage', 'Workbook']) {
+      await page.getByRole('link', { name: link }).click();
+      await expect(page.getByRole('meter')).toBeVisible();
+      expect(await axeViolations(page), link).toEqual([]);
+    }
+  });
 });

@@ -28,8 +28,14 @@ function usePath(): [string, (path: string) => void] {
   ];
 }
 
+type Theme = 'light' | 'dark';
+
+/** `?theme=dark` opens the demo dark, as the theme switch does. */
+const initialTheme: Theme = new URLSearchParams(window.location.search).get('theme') === 'dark' ? 'dark' : 'light';
+
 export function App() {
   const [role, setRole] = useState<CreditRole>('admin');
+  const [theme, setTheme] = useState<Theme>(initialTheme);
   const [client, setClient] = useState<CreditClient | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [path, navigate] = usePath();
@@ -52,7 +58,8 @@ export function App() {
   };
 
   return (
-    <div className="layout">
+    // Widgets inside a dark container are dark: one attribute themes the host and the kit together.
+    <div className="layout" data-theme={theme}>
       <header className="topbar">
         <strong className="brand">Acme GTM</strong>
         <nav aria-label="Pages">
@@ -67,13 +74,22 @@ export function App() {
             </a>
           ))}
         </nav>
-        <label className="role">
-          Signed in as{' '}
-          <select value={role} onChange={(event) => setRole(event.target.value as CreditRole)}>
-            <option value="admin">admin</option>
-            <option value="member">member</option>
-          </select>
-        </label>
+        <div className="topbar-controls">
+          <label>
+            Theme
+            <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+          <label>
+            Signed in as
+            <select value={role} onChange={(event) => setRole(event.target.value as CreditRole)}>
+              <option value="admin">admin</option>
+              <option value="member">member</option>
+            </select>
+          </label>
+        </div>
       </header>
       {failure && <p role="alert">{failure}</p>}
       {client ? (

@@ -8,6 +8,7 @@ import {
   useQuery,
 } from '@creditkit/react';
 import { type FormEvent, useId, useState } from 'react';
+import { BuyCredits } from './buy-credits';
 import { WebhooksSection } from './webhooks-section';
 
 function OwnKeys() {
@@ -41,14 +42,18 @@ function OwnKeys() {
   };
 
   return (
-    <section aria-labelledby="keys-title">
+    <section aria-labelledby="keys-title" className="card">
       <h2 id="keys-title">Own API keys</h2>
       <p>With your own key for a provider, its actions cost 0 credits.</p>
-      <ul>
+      <ul className="list">
         {(integrations.data ?? []).map((integration) => (
           <li key={integration.provider}>
-            {integration.name} ({integration.provider}):{' '}
-            {integration.ownKey ? `own key ····${integration.keyLast4}` : 'provided key, charged in credits'}
+            <span>
+              {integration.name}{' '}
+              <span className="muted">
+                · {integration.ownKey ? `own key ····${integration.keyLast4}` : 'provided key, charged in credits'}
+              </span>
+            </span>
             {integration.ownKey && isAdmin && (
               <button type="button" onClick={() => remove(integration.provider)}>
                 Remove key
@@ -87,54 +92,9 @@ function OwnKeys() {
   );
 }
 
-function BuyCredits() {
-  const client = useCreditClient();
-  const store = useCreditStore();
-  const isAdmin = useCreditRole() === 'admin';
-  const [amount, setAmount] = useState('1000');
-  const [message, setMessage] = useState('');
-  const amountId = useId();
-
-  const buy = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const purchase = await client.purchases.create({ credits: Number(amount) });
-      setMessage(`Bought ${purchase.credits} credits; they never expire.`);
-    } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
-    }
-    store.invalidate(creditQueryKeys.balance);
-  };
-
-  return (
-    <section aria-labelledby="buy-title">
-      <h2 id="buy-title">Purchase credits</h2>
-      {isAdmin ? (
-        <form onSubmit={buy} className="inline-form">
-          <label htmlFor={amountId}>Credits</label>
-          <input
-            id={amountId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            required
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-          />
-          <button type="submit">Buy credits</button>
-        </form>
-      ) : (
-        <p>Only workspace admins can buy credits.</p>
-      )}
-      <p role="status">{message}</p>
-    </section>
-  );
-}
-
 export function SettingsPage() {
   return (
-    <section aria-labelledby="settings-title">
+    <section aria-labelledby="settings-title" className="page">
       <h1 id="settings-title">Settings</h1>
       <CreditAlertSettings />
       <AutoTopUpSettings />

@@ -53,20 +53,22 @@ function AutoUpdate() {
   };
 
   return (
-    <section aria-labelledby="auto-update-title">
+    <section aria-labelledby="auto-update-title" className="card">
       <h2 id="auto-update-title">Auto-Update</h2>
       <p>Refreshing a column asks its provider again for values already found, and each refresh is charged.</p>
-      <label htmlFor={selectId}>Column</label>{' '}
-      <select id={selectId} value={field} onChange={(event) => setField(event.target.value)}>
-        {refreshable.map((column) => (
-          <option key={column.field} value={column.field}>
-            {column.label}
-          </option>
-        ))}
-      </select>{' '}
-      <button type="button" onClick={refresh} disabled={running}>
-        Refresh now
-      </button>
+      <div className="inline-form">
+        <label htmlFor={selectId}>Column</label>
+        <select id={selectId} value={field} onChange={(event) => setField(event.target.value)}>
+          {refreshable.map((column) => (
+            <option key={column.field} value={column.field}>
+              {column.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={refresh} disabled={running}>
+          Refresh now
+        </button>
+      </div>
       <p role="status">{message}</p>
     </section>
   );
@@ -74,7 +76,7 @@ function AutoUpdate() {
 
 export function UsagePage() {
   return (
-    <section aria-labelledby="usage-title">
+    <section aria-labelledby="usage-title" className="page">
       <h1 id="usage-title">Usage</h1>
       <CreditUsage defaultGroupBy="action" rowLabel={rowLabel} />
       <h2>Why credits were charged</h2>

@@ -75,7 +75,7 @@ export function WebhooksSection() {
   };
 
   return (
-    <section aria-labelledby="webhooks-title">
+    <section aria-labelledby="webhooks-title" className="card">
       <h2 id="webhooks-title">Webhooks</h2>
       {!receiver ? (
         <p>Loading…</p>

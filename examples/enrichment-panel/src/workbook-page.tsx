@@ -19,6 +19,7 @@ import {
   type WorkbookCells,
   workbookId,
 } from '../shared/workbook';
+import { BreakableValue } from './breakable-value';
 import { errorOf, runColumn, stopRun } from './run-column';
 
 interface RunProgress {
@@ -239,7 +240,7 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
   };
 
   return (
-    <section aria-labelledby="workbook-title">
+    <section aria-labelledby="workbook-title" className="page">
       <div className="toolbar">
         <h1 id="workbook-title">People workbook</h1>
         <SpendLimitDialog workbookId={workbookId}>
@@ -250,8 +251,8 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
         Select rows or an audience, then run an enrichment column. Rows where the provider finds no data are refunded; a
         record already enriched in another audience is not charged again.
       </p>
-      <label className="audience">
-        Audience{' '}
+      <label className="field">
+        <span>Audience</span>
         <select value={audienceId} onChange={(event) => chooseAudience(event.target.value)}>
           <option value="">Rows picked by hand</option>
           {audiences.map((candidate) => (
@@ -312,11 +313,11 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
       </div>
 
       <div className="table-scroll">
-        <table aria-busy={busy}>
+        <table aria-busy={busy} className="workbook">
           <caption className="visually-hidden">People and their enrichment columns</caption>
           <thead>
             <tr>
-              <th scope="col">
+              <th scope="col" className="select-column">
                 <input
                   type="checkbox"
                   aria-label="Select all rows"
@@ -324,10 +325,14 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
                   onChange={() => selectAll(!allSelected)}
                 />
               </th>
-              <th scope="col">Name</th>
-              <th scope="col">Company</th>
+              <th scope="col" className="name-column">
+                Name
+              </th>
+              <th scope="col" className="company-column">
+                Company
+              </th>
               {columns.map((column) => (
-                <th scope="col" key={column.field}>
+                <th scope="col" key={column.field} className={column.ai ? 'ai-column' : 'enrichment-column'}>
                   <div className="column-head">
                     <span>{column.label}</span>
                     <CreditCostBadge actionId={column.actionId} />
@@ -374,7 +379,7 @@ export function WorkbookPage({ onBuyCredits }: { onBuyCredits: () => void }) {
                           {status === 'own_key' && ' · own key'}
                         </span>
                       ) : (
-                        value
+                        <BreakableValue value={value} />
                       )}
                       {status === 'deduplicated' && <span className="tag"> · already paid</span>}
                       {status === 'own_key' && value !== null && <span className="tag"> · own key</span>}
