@@ -271,6 +271,9 @@ const queryParameterDescriptions: Record<string, string> = {
   workbookId: "Only this workbook's charges.",
   actionId: "Only this action's charges.",
   trigger: 'Only charges with this trigger: `run`, `rerun` or `auto_update` (R24).',
+  totals:
+    'The CSV: `none` (the default) writes data lines only, so a program can sum any column; `last_row` ends with a ' +
+    '`Total (all rows)` line of the sums, for a person.',
 };
 
 /** A tag or parameter without a description fails the build, so a new one gets its text in the tables above. */
@@ -469,9 +472,12 @@ function successResponse(route: RouteContract, names: Map<ZodSchema, string>): J
   };
   if (route.response === 'text/csv') {
     response.description =
-      'RFC 4180 CSV, UTF-8, CRLF line ends: the header row `key,charges,charged,refunded,net`, one row per group ' +
-      "in the JSON report's order, then the totals row keyed `Total (all rows)`. A key that starts with `=`, `+`, " +
-      '`-`, `@`, a tab or an apostrophe gets one apostrophe in front, so a spreadsheet never reads it as a formula.';
+      'RFC 4180 CSV, UTF-8, CRLF line ends. The header row names the first column for `groupBy` (`date`, ' +
+      '`workbook_id`, `action_id`, `provider_id`, `model_id` or `trigger`), then `trigger` (unless grouped by ' +
+      'trigger), `charges`, `credits_charged`, `credits_refunded`, `credits_net`; one row per group and trigger in ' +
+      "the JSON report's order; with `totals=last_row`, a last row keyed `Total (all rows)`. A key that starts " +
+      'with `=`, `+`, `-`, `@`, a tab or an apostrophe gets one apostrophe in front, so a spreadsheet never reads ' +
+      'it as a formula.';
     response.headers = {
       ...requestIdHeader,
       'Content-Disposition': ref('#/components/headers/ContentDisposition'),

@@ -70,7 +70,7 @@ export type { Purchase, PurchaseCreateParams } from './schemas/purchases';
 export type { Quote, QuoteCreateParams } from './schemas/quotes';
 export type { Session, SessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
-export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
+export type { UsageExportParams, UsageParams, UsageReport, UsageRow } from './schemas/usage';
 export type {
   UsageActivity,
   UsageActivityPage,

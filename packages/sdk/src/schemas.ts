@@ -135,8 +135,16 @@ export type { Session, SessionCreateParams } from './schemas/sessions';
 export { roles, session, sessionCreateParams } from './schemas/sessions';
 export type { SpendLimit, SpendLimitUpdateParams } from './schemas/spend-limits';
 export { spendLimit, spendLimitScope, spendLimitUpdateParams } from './schemas/spend-limits';
-export type { UsageParams, UsageReport, UsageRow } from './schemas/usage';
-export { usageGroups, usageParams, usageReport, usageRow } from './schemas/usage';
+export type { UsageExportParams, UsageParams, UsageReport, UsageRow } from './schemas/usage';
+export {
+  usageCsvKeyColumns,
+  usageCsvTotals,
+  usageExportParams,
+  usageGroups,
+  usageParams,
+  usageReport,
+  usageRow,
+} from './schemas/usage';
 export type {
   UsageActivity,
   UsageActivityPage,

@@ -2,7 +2,14 @@ import type { PagePromise } from '../core/pagination';
 import { paginate } from '../core/pagination';
 import type { RequestOptions, Transport } from '../internal/http';
 import { validateParams } from '../internal/validate';
-import { type UsageParams, type UsageReport, usageParams, usageReport } from '../schemas/usage';
+import {
+  type UsageExportParams,
+  type UsageParams,
+  type UsageReport,
+  usageExportParams,
+  usageParams,
+  usageReport,
+} from '../schemas/usage';
 import {
   type UsageActivity,
   type UsageActivityParams,
@@ -20,9 +27,12 @@ export class UsageResource {
     return this.transport.json({ method: 'GET', path: '/v1/usage', query, options }, usageReport);
   }
 
-  /** The same report as CSV text, ready to download. */
-  async export(params: UsageParams, options?: RequestOptions): Promise<string> {
-    const query = validateParams(usageParams, params, 'usage parameters');
+  /**
+   * The same report as CSV text, ready to download: a header line (`workbook_id,trigger,charges,credits_charged,…`,
+   * the first column named by `groupBy`), then a line per group and trigger; with `totals: 'last_row'`, a totals line.
+   */
+  async export(params: UsageExportParams, options?: RequestOptions): Promise<string> {
+    const query = validateParams(usageExportParams, params, 'usage export parameters');
     return this.transport.text({ method: 'GET', path: '/v1/usage/export', query, options });
   }
 

@@ -23,7 +23,7 @@ import { purchase, purchaseCreateParams, purchaseTooLargeDetails } from './purch
 import { quote, quoteCreateParams } from './quotes';
 import { session, sessionCreateParams } from './sessions';
 import { spendLimit, spendLimitUpdateParams } from './spend-limits';
-import { usageParams, usageReport } from './usage';
+import { usageExportParams, usageParams, usageReport } from './usage';
 import { usageActivityPage, usageActivityParams } from './usage-activity';
 import {
   webhookDelivery,
@@ -570,9 +570,9 @@ export const routes: readonly RouteContract[] = [
     method: 'GET',
     path: '/v1/usage/export',
     operationId: 'exportUsage',
-    summary: 'Usage as CSV, a line per group and trigger (R18, R24)',
+    summary: 'Usage as CSV, a line per group and trigger, the totals on request (R18, R24)',
     access: 'member',
-    query: usageParams,
+    query: usageExportParams,
     response: 'text/csv',
     successStatus: 200,
   },

@@ -21,6 +21,40 @@ export const usageParams = z.object({
 /** What a usage report covers and how it is grouped (R18). */
 export type UsageParams = z.infer<typeof usageParams>;
 
+/**
+ * The CSV's first column, named for what it holds: a `date` per UTC day, or the id of a workbook, action, provider
+ * or model, or the trigger. The columns after it are `trigger` (unless the rows are triggers already), `charges`,
+ * `credits_charged`, `credits_refunded` and `credits_net`.
+ */
+export const usageCsvKeyColumns = {
+  /** A UTC day, `YYYY-MM-DD`. */
+  day: 'date',
+  /** A workbook id, as the host product names it. */
+  workbook: 'workbook_id',
+  /** An action id of the catalogue. */
+  action: 'action_id',
+  /** A provider id of the catalogue. */
+  provider: 'provider_id',
+  /** An AI model id. */
+  model: 'model_id',
+  /** `run`, `rerun` or `auto_update` (R24). */
+  trigger: 'trigger',
+} as const satisfies Record<(typeof usageGroups)[number], string>;
+
+/** Whether the CSV ends with a totals line: `none` (the default: data lines only) or `last_row`. */
+export const usageCsvTotals = ['none', 'last_row'] as const;
+
+/** What a usage CSV covers, how it is grouped, and whether it ends with the totals (R18). */
+export const usageExportParams = z.extend(usageParams, {
+  /**
+   * `none` (the default) writes data lines only, so a program can sum any column; `last_row` adds a last line
+   * whose first cell is `Total (all rows)` (a label no id or date can be) with the sums, for a person.
+   */
+  totals: z.optional(z.enum(usageCsvTotals)),
+});
+/** What a usage CSV covers and whether it ends with the totals (R18). */
+export type UsageExportParams = z.infer<typeof usageExportParams>;
+
 /** One group of a usage report (R18). */
 export const usageRow = z.object({
   /** The group: a `YYYY-MM-DD` day, a workbook, action, provider or model id, or a trigger (`run`, `rerun`, `auto_update`). */

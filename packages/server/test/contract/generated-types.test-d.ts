@@ -7,6 +7,7 @@ import type {
   ChargeCreateParams,
   LimitDetails,
   SpendLimit,
+  UsageExportParams,
   UsageParams,
   UsageReport,
 } from '@creditkit/sdk';
@@ -26,6 +27,7 @@ type ChargeBody = JsonBody<paths['/v1/charges']['post']>;
 type EstimateBody = JsonBody<paths['/v1/ai/estimates']['post']>;
 type ChargeRefusal = paths['/v1/charges']['post']['responses'][402]['content']['application/problem+json'];
 type UsageQuery = NonNullable<paths['/v1/usage']['get']['parameters']['query']>;
+type UsageExportQuery = NonNullable<paths['/v1/usage/export']['get']['parameters']['query']>;
 /** The keys a value of `T` must have. */
 type RequiredKeys<T> = { [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? never : K }[keyof T];
 
@@ -51,6 +53,7 @@ describe("the generated types are as precise as the SDK's", () => {
 
   it('closed enums in requests stay closed', () => {
     expectTypeOf<UsageQuery['groupBy']>().toEqualTypeOf<UsageParams['groupBy']>();
+    expectTypeOf<UsageExportQuery['totals']>().toEqualTypeOf<UsageExportParams['totals']>();
   });
 
   it('timestamps are strings', () => {

@@ -322,12 +322,28 @@ describe('usage by trigger (R24)', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(
       [
-        'key,trigger,charges,charged,refunded,net',
+        'action_id,trigger,charges,credits_charged,credits_refunded,credits_net',
         'find-work-email,run,3,2,0,2',
         'find-work-email,rerun,1,1,0,1',
         'find-work-email,auto_update,2,2,1,1',
         'ai-write-claude-haiku,run,1,2.5,0,2.5',
-        'Total (all rows),,7,7.5,1,6.5',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('grouped by trigger, names the first column trigger and writes it once', async () => {
+    const response = await get(
+      '/v1/usage/export?groupBy=trigger&from=2026-03-09&to=2026-03-09&totals=last_row',
+      workspace.secretKey,
+    );
+    expect(await response.text()).toBe(
+      [
+        'trigger,charges,credits_charged,credits_refunded,credits_net',
+        'run,4,4.5,0,4.5',
+        'auto_update,2,2,1,1',
+        'rerun,1,1,0,1',
+        'Total (all rows),7,7.5,1,6.5',
         '',
       ].join('\r\n'),
     );
@@ -335,7 +351,7 @@ describe('usage by trigger (R24)', () => {
 });
 
 describe('GET /v1/usage/export (R18)', () => {
-  it('streams the report as CSV, with a totals row last', async () => {
+  it('streams the report as CSV, data lines only unless the totals are asked for last', async () => {
     clock = new Date('2026-03-09T08:00:00.000Z');
     const workspace = await newWorkspace();
     await twoDaysOfWork(workspace);
@@ -349,16 +365,20 @@ describe('GET /v1/usage/export (R18)', () => {
     expect(response.headers.get('content-length')).toBeNull();
     expect(await response.text()).toBe(
       [
-        'key,trigger,charges,charged,refunded,net',
+        'date,trigger,charges,credits_charged,credits_refunded,credits_net',
         '2026-03-09,run,3,11.8,10.8,1',
         '2026-03-10,run,4,3.5,0,3.5',
-        'Total (all rows),,7,15.3,10.8,4.5',
         '',
       ].join('\r\n'),
     );
-    expect(await workspace.client.usage.export({ groupBy: 'model', from: '2026-03-01', to: '2026-03-31' })).toBe(
-      'key,trigger,charges,charged,refunded,net\r\nclaude-haiku,run,1,2.5,0,2.5\r\ngpt-mini,run,1,0.8,0.8,0\r\n' +
+    const period = { from: '2026-03-01', to: '2026-03-31' } as const;
+    expect(await workspace.client.usage.export({ groupBy: 'model', ...period, totals: 'last_row' })).toBe(
+      'model_id,trigger,charges,credits_charged,credits_refunded,credits_net\r\n' +
+        'claude-haiku,run,1,2.5,0,2.5\r\ngpt-mini,run,1,0.8,0.8,0\r\n' +
         'Total (all rows),,2,3.3,0.8,2.5\r\n',
+    );
+    expect(await workspace.client.usage.export({ groupBy: 'workbook', ...period, totals: 'none' })).toMatch(
+      /^workbook_id,trigger,charges,credits_charged,credits_refunded,credits_net\r\n[^T]*$/,
     );
   });
 
@@ -381,10 +401,13 @@ describe('GET /v1/usage/export (R18)', () => {
         [id, workspaceId, workbookId, credits, clock],
       );
     }
-    const response = await get('/v1/usage/export?groupBy=workbook&from=2026-03-09&to=2026-03-09', secretKey);
+    const response = await get(
+      '/v1/usage/export?groupBy=workbook&from=2026-03-09&to=2026-03-09&totals=last_row',
+      secretKey,
+    );
     expect(await response.text()).toBe(
       [
-        'key,trigger,charges,charged,refunded,net',
+        'workbook_id,trigger,charges,credits_charged,credits_refunded,credits_net',
         "'=SUM(A1),run,1,10,0,10",
         '"wb,1",run,1,3,0,3',
         '"wb""q",run,1,2,0,2',
@@ -427,7 +450,7 @@ describe('GET /v1/usage/export (R18)', () => {
     }
     // Read as the file says it is written: one guard apostrophe comes off, and every id is back, each once.
     const keys = readCsv(csv, ',')
-      .slice(1, -1)
+      .slice(1)
       .map(([key]) => (key?.startsWith("'") ? key.slice(1) : key));
     expect(keys.sort()).toEqual([...workbookIds].sort());
   });

@@ -1,5 +1,5 @@
-import { usageParams } from '@creditkit/sdk/schemas';
-import type { Context, Hono } from 'hono';
+import { type UsageParams, usageCsvKeyColumns, usageExportParams, usageParams } from '@creditkit/sdk/schemas';
+import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { readUsage } from '../../store/usage';
 import type { AppEnv, ServerOptions } from '../env';
@@ -9,11 +9,10 @@ import { parse, readQuery } from '../validate';
 /** The label of the CSV totals row: it has a space, which no id or date key can hold, so it never names a group. */
 export const csvTotalsLabel = 'Total (all rows)';
 
-/** The validated parameters and the period they cover. */
-function readUsageRequest(context: Context<AppEnv>, options: ServerOptions) {
-  const params = parse(usageParams, readQuery(context), 'usage parameters');
+/** The period the parameters cover, and the report to read for it. */
+function usageQuery(params: UsageParams, options: ServerOptions) {
   const { from, to, start, end } = readUsagePeriod(params, options);
-  return { params, from, to, query: { groupBy: params.groupBy, start, end, workbookId: params.workbookId } };
+  return { from, to, query: { groupBy: params.groupBy, start, end, workbookId: params.workbookId } };
 }
 
 /**
@@ -47,37 +46,49 @@ interface CsvRow {
   net: number;
 }
 
-/** One CSV line; the totals line has an empty trigger, since it sums every trigger. */
-const csvLine = (key: string, trigger: string, row: CsvRow) =>
-  `${[csvField(key), trigger, row.charges, row.charged, row.refunded, row.net].join(',')}\r\n`;
+/** One CSV line; `trigger` is left out when the rows are triggers, and empty on the totals line (it sums them). */
+const csvLine = (key: string, trigger: string | undefined, row: CsvRow) =>
+  `${[csvField(key), ...(trigger === undefined ? [] : [trigger]), row.charges, row.charged, row.refunded, row.net].join(',')}\r\n`;
 
 /** Groups per write: few enough to keep memory flat, enough that a long report is not a write per line. */
 const groupsPerChunk = 500;
 
 export function usageRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
   app.get('/v1/usage', async (context) => {
-    const { params, from, to, query } = readUsageRequest(context, options);
+    const params = parse(usageParams, readQuery(context), 'usage parameters');
+    const { from, to, query } = usageQuery(params, options);
     const { data, totals } = await readUsage(options.db, context.get('caller').workspaceId, query);
     return context.json({ groupBy: params.groupBy, from, to, data, totals });
   });
 
   app.get('/v1/usage/export', async (context) => {
     // Everything that can fail is done before the first byte, so a failure is still a problem response.
-    const { from, to, query } = readUsageRequest(context, options);
+    const params = parse(usageExportParams, readQuery(context), 'usage export parameters');
+    const { from, to, query } = usageQuery(params, options);
+    // Rows grouped by trigger are one line per trigger already: no second trigger column.
+    const byTrigger = params.groupBy === 'trigger';
     const usage = await readUsage(options.db, context.get('caller').workspaceId, query);
     context.header('content-type', 'text/csv; charset=utf-8');
     context.header('content-disposition', `attachment; filename="credit-usage-${from}-${to}.csv"`);
     context.header('x-content-type-options', 'nosniff');
     return stream(context, async (output) => {
-      await output.write('key,trigger,charges,charged,refunded,net\r\n');
+      const keyColumn = usageCsvKeyColumns[params.groupBy];
+      const triggerColumn = byTrigger ? [] : ['trigger'];
+      const header = [keyColumn, ...triggerColumn, 'charges', 'credits_charged', 'credits_refunded', 'credits_net'];
+      await output.write(`${header.join(',')}\r\n`);
       // A line per group and trigger (R24), the groups in the report's order: "why" next to "where".
       for (let start = 0; start < usage.byTrigger.length && !output.aborted; start += groupsPerChunk) {
         const chunk = usage.byTrigger.slice(start, start + groupsPerChunk);
         await output.write(
-          chunk.flatMap((group) => group.lines.map((line) => csvLine(group.key, line.trigger, line))).join(''),
+          chunk
+            .flatMap((group) =>
+              group.lines.map((line) => csvLine(group.key, byTrigger ? undefined : line.trigger, line)),
+            )
+            .join(''),
         );
       }
-      await output.write(csvLine(csvTotalsLabel, '', usage.totals));
+      if (params.totals === 'last_row')
+        await output.write(csvLine(csvTotalsLabel, byTrigger ? undefined : '', usage.totals));
     });
   });
 }
