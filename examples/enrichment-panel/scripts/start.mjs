@@ -113,7 +113,9 @@ function run(name, command, args, ready) {
 /** A server that exits before it is ready: one line if its port was taken, else what it printed. */
 function explain(server, error) {
   const output = error.output ?? [];
-  if (output.some((line) => line.includes('EADDRINUSE'))) return fail(portTakenLine(server, 'EADDRINUSE'));
+  // The API says so in a line of its own (port_unavailable); the demo's host crashes with Node's EADDRINUSE.
+  if (output.some((line) => /EADDRINUSE|is already in use/.test(line)))
+    return fail(portTakenLine(server, 'EADDRINUSE'));
   console.error(output.join('\n'));
   fail(`The ${server.name} stopped before it was ready (its output is above).`);
 }
