@@ -14,7 +14,7 @@ const chromiumArgs = [
 ];
 
 /**
- * The seeds' stories as user flows: each test gets a fresh workspace on a real reference server and its own
+ * The demo's stories as user flows: each test gets a fresh workspace on a real reference server and its own
  * demo host, and keeps a screenshot of every step in `test-results/` (the HTML report in `e2e-report/`
  * shows them in order).
  */

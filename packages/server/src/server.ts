@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createSecretBox } from './crypto/secret-box';
 import { createApp } from './http/app';
 import type { RateLimits, ServerOptions } from './http/env';
+import { PortUnavailableError } from './http/port-unavailable-error';
 import { resolveRateLimits } from './http/rate-limit';
 import { checkSessionSecret } from './http/session-secret';
 import { generatedSessionSecret } from './http/session-secret-file';
@@ -23,6 +24,7 @@ import {
 import { httpDeliverySender, systemResolver } from './webhooks/http-delivery';
 import type { HostResolver } from './webhooks/url-guard';
 
+export { PortUnavailableError } from './http/port-unavailable-error';
 export type { TokenCounter } from './tokens/token-counter';
 export { TokenCounterBusyError } from './tokens/token-counter-busy-error';
 
@@ -88,11 +90,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     webhooks: { resolveHost, wake: () => dispatcher?.wake() },
   };
   const app = createApp(serverOptions);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: options.host ?? '127.0.0.1' }, () =>
-      resolve(started),
-    );
-  });
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 4010;
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
+      // Without a listener a taken port is an unhandled 'error' event: a crash, with the data folder still held.
+      started.once('error', (error: NodeJS.ErrnoException) =>
+        reject(new PortUnavailableError(host, port, error.code ?? error.message)),
+      );
+    });
+  } catch (error) {
+    await serverOptions.tokenCounter.close();
+    await db.close();
+    throw error;
+  }
   dispatcher = startWebhookDispatcher({
     ...defaultDispatcherSettings,
     ...dispatcherSettings,
@@ -111,10 +124,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     expireDueGrants(db, serverOptions.now).catch((error: unknown) => console.error('grant expiry job failed', error));
   }, 60_000);
   renewals.unref();
-  const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const listening = server.address() as AddressInfo;
+  const urlHost = listening.address.includes(':') ? `[${listening.address}]` : listening.address;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${urlHost}:${listening.port}`,
     db,
     async close() {
       clearInterval(renewals);

@@ -10,7 +10,7 @@ export interface ScenarioClock {
 const tokens = { usage: { inputTokens: 1000, outputTokens: 1000 } };
 
 /**
- * Two days of the seeds' "why were credits deducted?" causes, in two workbooks (R24):
+ * Two days of the causes behind "why were credits deducted?", in two workbooks (R24):
  * 2026-03-09  wb_people  Find work email, a first run of rec_1–rec_4 (1 credit each), rec_2 and rec_4 refunded
  *                        `no_data`, rec_3 `invalid`; rec_1 asked again: deduplicated · a re-run of rec_1 (1)
  * 2026-03-10  wb_people  Auto-Update refreshes rec_1 and rec_2 (1 each)
