@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at, credits, DAY, plans } from './fixtures';
 
-const nothing = { plan: 0, rollover: 0, purchased: 0, pending: 0 };
+const nothing = { plan: 0, rollover: 0, purchased: 0, granted: 0, grantedExpiring: 0, pending: 0 };
 
 describe('previewRenewal', () => {
   it('R3: what exceeds the cap is forfeited; purchases stay outside it', () => {
@@ -13,8 +13,19 @@ describe('previewRenewal', () => {
       kept: credits(50_000),
       forfeited: credits(80_000),
       purchased: credits(7),
+      granted: 0,
+      grantedExpiring: 0,
       newAllowance: credits(50_000),
       balanceAfter: credits(100_007),
+    });
+  });
+
+  it('R28: granted credits outlast the renewal unless their own expiry comes first', () => {
+    const held = { ...nothing, plan: credits(1_000), granted: credits(300), grantedExpiring: credits(120) };
+    expect(previewRenewal(plans.starterMonthly, plans.starterMonthly, held)).toMatchObject({
+      granted: credits(180),
+      grantedExpiring: credits(120),
+      balanceAfter: credits(1_000) + credits(2_000) + credits(180),
     });
   });
 
@@ -44,6 +55,8 @@ describe('previewRenewal', () => {
       kept: 0,
       forfeited: credits(3_000),
       purchased: credits(10),
+      granted: 0,
+      grantedExpiring: 0,
       newAllowance: credits(5_000),
       balanceAfter: credits(5_010),
     });
@@ -58,8 +71,10 @@ describe('previewRenewal', () => {
       fc.property(
         fc.constantFrom(...allPlans),
         fc.constantFrom(...allPlans),
-        fc.record({ plan: amount, rollover: amount, purchased: amount, pending: amount }),
-        (plan, nextPlan, held) => {
+        fc.record({ plan: amount, rollover: amount, purchased: amount, pending: amount, granted: amount }),
+        (plan, nextPlan, generated) => {
+          // Granted credits that outlast the period: a renewal leaves them where they are.
+          const held = { ...generated, grantedExpiring: 0 };
           const grant = (id: string, source: GrantState['source'], remaining: number, effectiveAt: Date) => ({
             id,
             source,
@@ -74,12 +89,16 @@ describe('previewRenewal', () => {
             grant('rollover', 'rollover', held.rollover, start),
             grant('purchased', 'purchased', held.purchased, start),
             grant('pending', 'plan', held.pending, new Date(start.getTime() + DAY)),
+            { ...grant('granted', 'granted', held.granted, start), expiresAt: null },
           ];
           const renewal = planRenewal({ now: end, plan, nextPlan, periodEnd: end, grants, delayMs: 0 });
           const preview = previewRenewal(plan, nextPlan, held);
           expect(preview.kept).toBe(renewal.rollover);
           expect(preview.newAllowance).toBe(renewal.allowance.amount);
           expect(preview.kept + preview.forfeited).toBe(held.plan + held.rollover + held.pending);
+          const touched = [...renewal.forfeits, ...renewal.carried].map(({ grantId }) => grantId);
+          expect(touched).not.toContain('granted');
+          expect(preview.granted).toBe(held.granted);
         },
       ),
       { numRuns: 500 },

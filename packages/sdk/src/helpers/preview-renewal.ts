@@ -10,9 +10,13 @@ export type RenewalPreview = {
   forfeited: number;
   /** Purchased credits: outside every cap, never expire (R3, R17). */
   purchased: number;
+  /** Granted credits still there after the renewal: outside every cap, until their own expiry (R28). */
+  granted: number;
+  /** Granted credits whose own expiry comes on or before the renewal: gone by then (R28). */
+  grantedExpiring: number;
   /** The allowance of the plan renewed into. */
   newAllowance: number;
-  /** `kept + newAllowance + purchased`. */
+  /** `kept + newAllowance + purchased + granted`. */
   balanceAfter: number;
 };
 
@@ -20,8 +24,14 @@ export type RenewalPreview = {
 export type PreviewRenewalParams = {
   /** The plan whose period ends. */
   plan: Plan;
-  /** What is left in each source now; granted credits are outside renewals, keeping their own expiry (R28). */
-  bySource: Pick<Balance['bySource'], 'plan' | 'rollover' | 'purchased'>;
+  /** What is left in each source now (the balance's `bySource`); no granted credits when `granted` is omitted. */
+  bySource: Pick<Balance['bySource'], 'plan' | 'rollover' | 'purchased'> & { granted?: number | undefined };
+  /**
+   * Of `bySource.granted`, the credits whose grant expires on or before the renewal (the `remaining` of `granted`
+   * grants with `expiresAt` at or before `periodEnd`, from `client.grants.list()`); 0 when omitted. Granted
+   * credits are outside renewals, each keeping its own expiry (R28).
+   */
+  grantedExpiring?: number | undefined;
   /**
    * The balance's `pending` credits: a renewal still processing (R7). They are plan and rollover credits by the
    * time the period ends, so they count as unused; without them a preview taken while a renewal processes would
@@ -47,17 +57,27 @@ const renewing = ({ credits, tier, rollover }: Plan): RenewingPlan => ({
  * preview may understate what rolls, never promise too much. Which plan a trial becomes (`thenPlanId`) is the
  * caller's to pass as `nextPlan`.
  */
-export function previewRenewal({ plan, bySource, pending = 0, nextPlan = plan }: PreviewRenewalParams): RenewalPreview {
+export function previewRenewal({
+  plan,
+  bySource,
+  pending = 0,
+  nextPlan = plan,
+  grantedExpiring = 0,
+}: PreviewRenewalParams): RenewalPreview {
   const preview = previewInThousandths(renewing(plan), renewing(nextPlan), {
     plan: toThousandths(bySource.plan),
     rollover: toThousandths(bySource.rollover),
     purchased: toThousandths(bySource.purchased),
+    granted: toThousandths(bySource.granted ?? 0),
+    grantedExpiring: toThousandths(grantedExpiring),
     pending: toThousandths(pending),
   });
   return {
     kept: toCredits(preview.kept),
     forfeited: toCredits(preview.forfeited),
     purchased: toCredits(preview.purchased),
+    granted: toCredits(preview.granted),
+    grantedExpiring: toCredits(preview.grantedExpiring),
     newAllowance: toCredits(preview.newAllowance),
     balanceAfter: toCredits(preview.balanceAfter),
   };

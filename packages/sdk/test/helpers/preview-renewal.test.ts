@@ -34,6 +34,8 @@ describe('previewRenewal', () => {
       kept: 50_000,
       forfeited: 80_000,
       purchased: 7,
+      granted: 0,
+      grantedExpiring: 0,
       newAllowance: 50_000,
       balanceAfter: 100_007,
     });
@@ -49,6 +51,8 @@ describe('previewRenewal', () => {
       kept: 2000,
       forfeited: 300,
       purchased: 0,
+      granted: 0,
+      grantedExpiring: 0,
       newAllowance: 2000,
       balanceAfter: 4000,
     });
@@ -61,6 +65,8 @@ describe('previewRenewal', () => {
       kept: 15_000,
       forfeited: 85_000,
       purchased: 0,
+      granted: 0,
+      grantedExpiring: 0,
       newAllowance: 600_000,
       balanceAfter: 615_000,
     });
@@ -69,6 +75,8 @@ describe('previewRenewal', () => {
       kept: 0,
       forfeited: 100_000,
       purchased: 0,
+      granted: 0,
+      grantedExpiring: 0,
       newAllowance: 24_000,
       balanceAfter: 24_000,
     });
@@ -91,6 +99,8 @@ describe('previewRenewal', () => {
         kept: 100,
         forfeited: 500,
         purchased: 0,
+        granted: 0,
+        grantedExpiring: 0,
         newAllowance: 100,
         balanceAfter: 200,
       },
@@ -130,6 +140,8 @@ describe('previewRenewal', () => {
       kept: 2000,
       forfeited: 128_000,
       purchased: 0,
+      granted: 0,
+      grantedExpiring: 0,
       newAllowance: 2000,
       balanceAfter: 4000,
     });
@@ -170,8 +182,19 @@ describe('previewRenewal', () => {
       kept: 0,
       forfeited: 3000,
       purchased: 10,
+      granted: 0,
+      grantedExpiring: 0,
       newAllowance: 5000,
       balanceAfter: 5010,
+    });
+  });
+
+  it('R28: granted credits outlast the renewal, less those whose own expiry comes first', () => {
+    const bySource = { plan: 1_000, rollover: 0, purchased: 0, granted: 300.5 };
+    expect(previewRenewal({ plan: starterMonthly, bySource, grantedExpiring: 120.25 })).toMatchObject({
+      granted: 180.25,
+      grantedExpiring: 120.25,
+      balanceAfter: 1_000 + 2_000 + 180.25,
     });
   });
 });
