@@ -1,22 +1,29 @@
 // Charge throughput of the reference server, with every rule on: one hot workspace and many
-// workspaces, on PGlite and (when DATABASE_URL is set) on PostgreSQL; what a quote of the largest run costs
+// workspaces, on PGlite and on PostgreSQL (DATABASE_URL's, or a throwaway cluster the bench starts), each next to
+// the database's own rate measured first in the same run (bare debits, bench/bare-debits.ts) and printed as a
+// ratio; GET /v1/balance next to GET /v1/plans; the server's idle memory; what a quote of the largest run costs
 // next to charging that run; and how fast another workspace's
 // balance answers while one workspace floods the server with the slowest prompts to count; and charges on a
 // workspace whose every event is delivered to webhook endpoints next to one without. Prints figures; asserts
 // nothing.
 // The server runs as its own process (the built `creditkit-server` bin), as it is deployed, so the
 // load generator here does not share its event loop.
-//   pnpm --filter @creditkit/server bench            PGlite only
-//   DATABASE_URL=postgres://... pnpm ... bench       PGlite and PostgreSQL
+//   pnpm --filter @creditkit/server bench            PGlite, and PostgreSQL on a throwaway cluster
+//   DATABASE_URL=postgres://... pnpm ... bench       PGlite, and PostgreSQL on that database
+//   BENCH_ONLY=charges                               the baselines, reads and charges only (for profiling)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { MAX_PROMPT_LENGTH, MAX_QUOTE_RECORDS, MAX_QUOTE_ROWS } from '@creditkit/sdk/schemas';
+import { openPostgres } from '../src/store/postgres';
+import { startPostgres } from '../test/support/postgres';
 import { worstPrompts } from '../test/support/worst-prompts';
+import { type BareRate, bareStatementRate } from './bare-debits';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -232,19 +239,81 @@ async function webhooks(server: BenchServer) {
   }
 }
 
-async function bench(label: string, storage: string[]) {
+/** Sequential GETs of one path from `clients` clients for `seconds`: requests/s and latencies. */
+async function readRate(server: BenchServer, key: string, path: string) {
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    'requests/s': Math.round(latencies.length / seconds),
+    'p50 ms': Number(percentile(latencies, 50).toFixed(2)),
+    'p99 ms': Number(percentile(latencies, 99).toFixed(2)),
+  };
+}
+
+/** A process's resident memory in MB, from /proc (Linux). */
+function residentMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+  return Math.round(kilobytes / 1024);
+}
+
+/** The bare PGlite debit transactions, in a process of their own opened as the server opens PGlite. */
+async function barePgliteRate(): Promise<BareRate> {
+  const script = fileURLToPath(new URL('./bare-pglite-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(clients), String(seconds)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  for await (const chunk of child.stdout) output += chunk;
+  return JSON.parse(output) as BareRate;
+}
+
+const ratio = (measured: number, baseline: number) => `${(measured / baseline).toFixed(2)}×`;
+
+async function bench(label: string, storage: string[], bare: BareRate, bareLabel: string) {
   const server = await startServerProcess(storage);
   try {
     const hot = [await newWorkspace(server)];
     const many = await Promise.all(Array.from({ length: clients * 4 }, () => newWorkspace(server)));
-    console.log(`${label}, ${seconds} s each`);
+    // Idle: the workspaces made, nothing in flight, the dispatcher's first rounds done.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const idleRss = residentMb(server.process.pid);
+    console.log(`${label}, ${clients} clients, ${seconds} s each`);
+    const plans = await readRate(server, hot[0] as string, '/v1/plans');
+    const balance = await readRate(server, hot[0] as string, '/v1/balance');
+    console.table({ [bareLabel]: bare });
+    console.table({ 'GET /v1/plans': plans, 'GET /v1/balance': balance });
     const hotLoad = await load(server, hot, clients);
+    const manyLoad = await load(server, many, clients);
     console.table({
       [`one hot workspace, ${clients} clients`]: hotLoad,
       // More clients on one workspace make bigger groups per transaction (see http/charge-batcher.ts).
       [`one hot workspace, ${clients * 8} clients`]: await load(server, hot, clients * 8),
-      [`${many.length} workspaces, ${clients} clients`]: await load(server, many, clients),
+      [`${many.length} workspaces, ${clients} clients`]: manyLoad,
     });
+    console.log(
+      [
+        `charges/s ÷ bare debits/s: one hot workspace ${ratio(hotLoad['charges/s'], bare['debits/s'])}, ` +
+          `${many.length} workspaces ${ratio(manyLoad['charges/s'], bare['debits/s'])} (aim ≥ 0.80×)`,
+        `GET /v1/balance ÷ GET /v1/plans: ${ratio(balance['requests/s'], plans['requests/s'])} (aim ≥ 0.50×)`,
+        `p99 of a charge, ${clients} clients: one hot workspace ${hotLoad['p99 ms']} ms, ${many.length} workspaces ` +
+          `${manyLoad['p99 ms']} ms (aim < 25 ms)`,
+        `server RSS: ${idleRss} MB idle, ${residentMb(server.process.pid)} MB after the charges`,
+      ].join('\n'),
+    );
+    if (process.env.BENCH_ONLY === 'charges') return;
     await quotes(server, hot[0] as string, hotLoad['charges/s']);
     await webhooks(server);
     await promptFlood(server);
@@ -254,6 +323,21 @@ async function bench(label: string, storage: string[]) {
   }
 }
 
-await bench('PGlite (in memory)', ['--memory']);
-if (process.env.DATABASE_URL) await bench('PostgreSQL', ['--database-url', process.env.DATABASE_URL]);
-else console.log('PostgreSQL: set DATABASE_URL to measure it too.');
+await bench('PGlite (in memory)', ['--memory'], await barePgliteRate(), 'bare PGlite debit transactions');
+
+/** DATABASE_URL's PostgreSQL, or a throwaway cluster of Debian's binaries as the tests start. */
+const postgres = process.env.DATABASE_URL
+  ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+  : await startPostgres();
+try {
+  const db = await openPostgres(postgres.url);
+  let bare: BareRate;
+  try {
+    bare = await bareStatementRate(db, clients, seconds);
+  } finally {
+    await db.close();
+  }
+  await bench('PostgreSQL', ['--database-url', postgres.url], bare, 'bare single-statement debits');
+} finally {
+  await postgres.stop();
+}

@@ -1,7 +1,13 @@
 import { nextTurn } from '../runtime/next-turn';
-import { type ChargeOutcome, type ChargeRequest, createCharges, refusalDetails } from '../store/charges';
+import {
+  type ChargeOutcome,
+  type ChargeRequest,
+  createCharges,
+  loadGroupState,
+  refusalDetails,
+} from '../store/charges';
 import type { Queryable } from '../store/database';
-import { claimKeys, type KeyClaim, releaseKeys, saveAnswers } from '../store/idempotency-keys';
+import { type KeyClaim, storeAnswers } from '../store/idempotency-keys';
 import { readWorkspace } from '../store/workspaces';
 import type { ServerOptions } from './env';
 import { replay, type StoredAnswer } from './idempotency';
@@ -76,7 +82,11 @@ export function createChargeBatcher(options: Pick<ServerOptions, 'db' | 'now'>) 
 
 export type ChargeBatcher = ReturnType<typeof createChargeBatcher>;
 
-/** One group in one transaction: claim the keys, replay the repeats, charge the rest, store the answers. */
+/**
+ * One group in one transaction: read what it depends on with its keys, replay the repeats, charge the rest, store
+ * the answers with their keys. The keys are looked up in the state's statement and stored at the end, not claimed
+ * first: the workspace row lock, taken first, keeps every other writer of this workspace's keys out until the commit.
+ */
 async function chargeGroup(tx: Queryable, workspaceId: string, jobs: readonly ChargeJob[], clock: () => Date) {
   // The workspace row before the keys, the order every mutation takes its locks in.
   const workspace = await readWorkspace(tx, workspaceId, true);
@@ -86,17 +96,18 @@ async function chargeGroup(tx: Queryable, workspaceId: string, jobs: readonly Ch
   const now = clock();
   const owners = new Map<string, ChargeJob>();
   for (const job of jobs) if (job.claim && !owners.has(job.claim.key)) owners.set(job.claim.key, job);
-  const claims = await claimKeys(
+  const state = await loadGroupState(
     tx,
     workspaceId,
-    [...owners.values()].map((job) => job.claim as KeyClaim),
+    jobs.map((job) => job.request),
+    [...owners.keys()],
   );
 
   const results = new Map<ChargeJob, JobResult>();
   const toCharge: ChargeJob[] = [];
   for (const job of jobs) {
-    const found = job.claim && claims.get(job.claim.key);
-    if (job.claim && found && !found.claimed) results.set(job, settleReplay(job.claim, found));
+    const held = job.claim && state.heldKeys.get(job.claim.key);
+    if (job.claim && held) results.set(job, settleReplay(job.claim, { claimed: false, ...held }));
     else if (job.claim && owners.get(job.claim.key) !== job)
       continue; // a repeat within the group: below
     else toCharge.push(job);
@@ -107,18 +118,16 @@ async function chargeGroup(tx: Queryable, workspaceId: string, jobs: readonly Ch
     workspace,
     toCharge.map((job) => job.request),
     now,
+    state,
   );
-  const released: string[] = [];
-  const answers: { key: string; status: number; answer: StoredAnswer }[] = [];
+  const answers: { claim: KeyClaim; status: number; answer: StoredAnswer }[] = [];
   toCharge.forEach((job, index) => {
     const result = toResult(job, outcomes[index] as ChargeOutcome);
     results.set(job, result);
-    if (!job.claim) return;
-    if ('answer' in result) answers.push({ key: job.claim.key, status: result.answer.status, answer: result.answer });
-    else released.push(job.claim.key);
+    if (job.claim && 'answer' in result)
+      answers.push({ claim: job.claim, status: result.answer.status, answer: result.answer });
   });
-  await saveAnswers(tx, workspaceId, answers);
-  await releaseKeys(tx, workspaceId, released);
+  await storeAnswers(tx, workspaceId, answers);
 
   return jobs.map((job): JobResult => {
     const own = results.get(job);

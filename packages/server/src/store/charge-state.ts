@@ -1,6 +1,7 @@
 import type { ChargeContext, ChargeTrigger, GrantState, LimitState, RunState, Thousandths } from '@creditkit/rules';
 import type { Queryable } from './database';
-import { type GrantRow, grantColumns, type SpendRow, toGrantState } from './rows';
+import { type GrantJson, grantColumns, type SpendRow, toGrantState } from './rows';
+import type { ThresholdWatch } from './threshold-checks';
 
 /** What a group of charges in one workspace reads and locks: the same rows one charge reads, fetched once. */
 export interface ChargeState {
@@ -14,6 +15,10 @@ export interface ChargeState {
   spend: Map<string, SpendRow>;
   /** Grants with something left (R1, R2). */
   grants: GrantState[];
+  /** The Idempotency-Keys asked about that an earlier request holds, with its body hash and answer (R19). */
+  heldKeys: Map<string, { bodyHash: string; answer: unknown }>;
+  /** What the threshold checks after the writes have to look at (R25, R27): nothing, for most workspaces. */
+  watched: ThresholdWatch;
 }
 
 /** Where a charge counts: its workbook (R11), enrichment (R12) and run (R9). */
@@ -55,11 +60,10 @@ interface StateRow {
   own_keys: string[];
   runs: RunState[];
   spend: SpendRow[];
-  grants: (Omit<GrantRow, 'effective_at' | 'expires_at' | 'created_at'> & {
-    effective_at: string;
-    expires_at: string | null;
-    created_at: string;
-  })[];
+  grants: GrantJson[];
+  held_keys: { key: string; body_hash: string; response: unknown }[];
+  auto_top_up: boolean;
+  alerts: boolean;
 }
 
 /**
@@ -94,7 +98,12 @@ function chargeStateQuery(lock: boolean): string {
       (SELECT COALESCE(json_agg(provider), '[]') FROM integration_keys WHERE workspace_id = $1) AS own_keys,
       (SELECT COALESCE(json_agg(run_rows), '[]') FROM run_rows) AS runs,
       (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT * FROM new_spend UNION ALL SELECT * FROM old_spend) AS s) AS spend,
-      (SELECT COALESCE(json_agg(grant_rows), '[]') FROM grant_rows) AS grants`;
+      (SELECT COALESCE(json_agg(grant_rows), '[]') FROM grant_rows) AS grants,
+      (SELECT COALESCE(json_agg(k), '[]') FROM (
+         SELECT key, body_hash, response FROM idempotency_keys WHERE workspace_id = $1 AND key = ANY($8::text[])) AS k
+      ) AS held_keys,
+      EXISTS (SELECT 1 FROM auto_top_up_settings WHERE workspace_id = $1 AND enabled) AS auto_top_up,
+      EXISTS (SELECT 1 FROM alerts WHERE workspace_id = $1) AS alerts`;
 }
 
 const lockingQuery = chargeStateQuery(true);
@@ -106,6 +115,7 @@ async function queryChargeState(
   workspaceId: string,
   paid: readonly PaidKey[],
   charges: readonly ChargeScopes[],
+  keys: readonly string[],
 ): Promise<ChargeState> {
   const scopes = new Map<string, [SpendRow['scope'], string]>();
   for (const charge of charges) {
@@ -122,6 +132,7 @@ async function queryChargeState(
     [...scopes.values()].map(([scope]) => scope),
     [...scopes.values()].map(([, id]) => id),
     paid.map((key) => key.actionId),
+    keys,
   ]);
   const state = row as StateRow;
   return {
@@ -129,28 +140,26 @@ async function queryChargeState(
     ownKeyProviders: new Set(state.own_keys),
     runs: new Map(state.runs.map((run) => [run.id, run])),
     spend: new Map(state.spend.map((spend) => [spendKey(spend.scope, spend.scope_id), spend])),
-    grants: state.grants.map((grant) =>
-      toGrantState({
-        ...grant,
-        effective_at: new Date(grant.effective_at),
-        expires_at: grant.expires_at === null ? null : new Date(grant.expires_at),
-        created_at: new Date(grant.created_at),
-      }),
-    ),
+    grants: state.grants.map(toGrantState),
+    heldKeys: new Map(state.held_keys.map((row) => [row.key, { bodyHash: row.body_hash, answer: row.response }])),
+    watched: { autoTopUp: state.auto_top_up, alerts: state.alerts },
   };
 }
 
 /**
  * Reads, in one statement, everything the charges depend on, creating the spend rows they will add to
- * and locking the rows they may change. The caller holds the workspace row lock (taken by an earlier
- * statement, so this one's snapshot already sees every commit made before the lock was granted).
+ * and locking the rows they may change, with the Idempotency-Keys of `keys` that are held already and whether
+ * any threshold is watched. The caller holds the workspace row lock (taken by an earlier statement, so this
+ * one's snapshot already sees every commit made before the lock was granted, keys included: every writer of
+ * a workspace's keys holds that lock).
  */
 export function loadChargeState(
   tx: Queryable,
   workspaceId: string,
   charges: readonly (ChargeScopes & PaidKey)[],
+  keys: readonly string[] = [],
 ): Promise<ChargeState> {
-  return queryChargeState(tx, lockingQuery, workspaceId, charges, charges);
+  return queryChargeState(tx, lockingQuery, workspaceId, charges, charges, keys);
 }
 
 /**
@@ -165,7 +174,7 @@ export function readChargeState(
   paid: readonly PaidKey[],
   scopes: ChargeScopes,
 ): Promise<ChargeState> {
-  return queryChargeState(db, readingQuery, workspaceId, paid, [scopes]);
+  return queryChargeState(db, readingQuery, workspaceId, paid, [scopes], []);
 }
 
 /** The run a charge names: null when it names none, undefined when the workspace has no such run (a 404). */

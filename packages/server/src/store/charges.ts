@@ -44,10 +44,29 @@ interface ChargeWrites {
 }
 
 /**
+ * What a group of charges reads before deciding (`loadChargeState`), with the Idempotency-Keys of `keys` already
+ * held. A charge for an action that does not exist is answered 404 and leaves no trace, not even a spend row.
+ */
+export function loadGroupState(
+  tx: Queryable,
+  workspaceId: string,
+  requests: readonly ChargeRequest[],
+  keys: readonly string[] = [],
+): Promise<ChargeState> {
+  return loadChargeState(
+    tx,
+    workspaceId,
+    requests.filter((request) => findAction(request.actionId)),
+    keys,
+  );
+}
+
+/**
  * Charges in the caller's transaction, one after the other in the order given, each decided against the
  * state the previous one left — exactly as separate transactions would, but with the reads and writes of
  * the whole group done in two set-based statements. The caller holds the workspace row lock
- * (`readWorkspace(tx, id, true)`), which serialises the group with every other writer of the workspace.
+ * (`readWorkspace(tx, id, true)`), which serialises the group with every other writer of the workspace,
+ * and may pass the state it read for these requests under that lock (`loadGroupState`).
  * A refusal writes no charge.
  */
 export async function createCharges(
@@ -55,14 +74,10 @@ export async function createCharges(
   workspace: WorkspaceRow,
   requests: readonly ChargeRequest[],
   now: Date,
+  loaded?: ChargeState,
 ): Promise<ChargeOutcome[]> {
   const workspaceId = workspace.id;
-  // A charge for an action that does not exist is answered 404 and leaves no trace, not even a spend row.
-  const state = await loadChargeState(
-    tx,
-    workspaceId,
-    requests.filter((request) => findAction(request.actionId)),
-  );
+  const state = loaded ?? (await loadGroupState(tx, workspaceId, requests));
   const writes: ChargeWrites = { charges: [], debits: [], events: [], balanceChanged: false };
   const outcomes = requests.map((request) => decideOne(state, writes, request, now));
   if (writes.balanceChanged) {
@@ -71,7 +86,7 @@ export async function createCharges(
   }
   const entries = await writeCharges(tx, workspaceId, state, writes, now);
   // R25, R27: once for the whole group, after its writes: its charges only lower the balance and raise spend.
-  if (writes.balanceChanged) await checkThresholds(tx, workspaceId, now);
+  if (writes.balanceChanged) await checkThresholds(tx, workspaceId, now, state.watched);
   const rowsById = new Map(writes.charges.map((row) => [row.id, row]));
   return outcomes.map((outcome) => {
     if (outcome.outcome !== 'done') return outcome;

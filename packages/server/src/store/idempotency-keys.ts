@@ -60,8 +60,29 @@ export async function saveAnswers(
   );
 }
 
-/** Gives claimed keys back (their request answered with an error), so a corrected retry may use them. */
-export async function releaseKeys(tx: Queryable, workspaceId: string, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await tx.query('DELETE FROM idempotency_keys WHERE workspace_id = $1 AND key = ANY($2::text[])', [workspaceId, keys]);
+/**
+ * Stores keys that were free, each with its first answer, in one statement: for a caller that found them free
+ * under the workspace row lock it still holds (every writer of a workspace's keys takes that lock first), so no
+ * one else can take them before the commit. A key a request answered with an error is simply not stored, so a
+ * corrected retry may use it.
+ */
+export async function storeAnswers(
+  tx: Queryable,
+  workspaceId: string,
+  answers: readonly { claim: KeyClaim; status: number; answer: unknown }[],
+): Promise<void> {
+  if (answers.length === 0) return;
+  await tx.query(
+    `INSERT INTO idempotency_keys (workspace_id, key, route, body_hash, status, response)
+     SELECT $1, key, route, body_hash, status, response::jsonb
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS a(key, route, body_hash, status, response)`,
+    [
+      workspaceId,
+      answers.map((a) => a.claim.key),
+      answers.map((a) => a.claim.route),
+      answers.map((a) => a.claim.bodyHash),
+      answers.map((a) => a.status),
+      answers.map((a) => JSON.stringify(a.answer)),
+    ],
+  );
 }

@@ -4,6 +4,7 @@ import { findPlan } from '../catalogue/plans';
 import type { Queryable } from './database';
 import {
   type ChargeRow,
+  type GrantJson,
   type GrantRow,
   grantColumns,
   type LedgerEntryRow,
@@ -11,7 +12,6 @@ import {
   type WorkspaceRow,
 } from './rows';
 import { toIsoTimestamp } from './timestamps';
-import { readWorkspace } from './workspaces';
 
 export function ledgerEntryView(row: LedgerEntryRow) {
   return {
@@ -113,17 +113,21 @@ export function balanceView(workspace: WorkspaceRow, grants: readonly GrantState
   };
 }
 
+/**
+ * The workspace, its spendable grants and what open runs reserve, in one statement: one snapshot, so a balance read
+ * outside a transaction never pairs grants with runs of another moment, and one round trip for a route clients poll.
+ */
 export async function readBalance(tx: Queryable, workspaceId: string, now: Date) {
-  const workspace = await readWorkspace(tx, workspaceId);
-  if (!workspace) return null;
-  const grants = await tx.query<GrantRow>(
-    `SELECT ${grantColumns} FROM grants
-      WHERE workspace_id = $1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > $2)`,
+  const [row] = await tx.query<WorkspaceRow & { grants: GrantJson[]; reserved: number }>(
+    `SELECT w.id, w.plan_id, w.period_start, w.period_end, w.scheduled_plan_id,
+       (SELECT COALESCE(json_agg(g), '[]') FROM (
+          SELECT ${grantColumns} FROM grants
+           WHERE workspace_id = w.id AND remaining > 0 AND (expires_at IS NULL OR expires_at > $2)) AS g) AS grants,
+       (SELECT COALESCE(SUM(budget - spent), 0)::bigint FROM runs
+         WHERE workspace_id = w.id AND status = 'running') AS reserved
+     FROM workspaces w WHERE w.id = $1`,
     [workspaceId, now],
   );
-  const [reserved] = await tx.query<{ total: number }>(
-    "SELECT COALESCE(SUM(budget - spent), 0)::bigint AS total FROM runs WHERE workspace_id = $1 AND status = 'running'",
-    [workspaceId],
-  );
-  return balanceView(workspace, grants.map(toGrantState), Number(reserved?.total ?? 0), now);
+  if (!row) return null;
+  return balanceView(row, row.grants.map(toGrantState), Number(row.reserved), now);
 }

@@ -18,7 +18,14 @@ export interface GrantRow {
 export const grantColumns =
   'id, source, credits, remaining, effective_at, expires_at, priority, reason, note, created_at';
 
-export function toGrantState(row: GrantRow): GrantState {
+/** A grant as `json_agg` gives it: timestamps as text. */
+export type GrantJson = Omit<GrantRow, 'effective_at' | 'expires_at' | 'created_at'> & {
+  effective_at: string;
+  expires_at: string | null;
+  created_at: string;
+};
+
+export function toGrantState(row: GrantRow | GrantJson): GrantState {
   return {
     id: row.id,
     source: row.source,
