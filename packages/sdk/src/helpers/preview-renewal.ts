@@ -25,7 +25,10 @@ export type PreviewRenewalParams = {
   /** The plan whose period ends. */
   plan: Plan;
   /** What is left in each source now (the balance's `bySource`); no granted credits when `granted` is omitted. */
-  bySource: Pick<Balance['bySource'], 'plan' | 'rollover' | 'purchased'> & { granted?: number | undefined };
+  bySource: Pick<Balance['bySource'], 'plan' | 'rollover' | 'purchased'> & {
+    /** Granted credits (R28); none when omitted. */
+    granted?: number | undefined;
+  };
   /**
    * Of `bySource.granted`, the credits whose grant expires on or before the renewal (the `remaining` of `granted`
    * grants with `expiresAt` at or before `periodEnd`, from `client.grants.list()`); 0 when omitted. Granted
