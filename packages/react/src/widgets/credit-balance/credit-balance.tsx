@@ -2,8 +2,10 @@ import type { Balance } from '@creditkit/sdk';
 import { type ReactNode, useId } from 'react';
 import { useBalance } from '../../hooks/use-balance';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
 import type { CreditAmountMessage } from '../../messages/credit-messages';
+import { englishBalance } from '../../messages/english/balance';
+import { englishCommon } from '../../messages/english/common';
 import { LoadFailure } from '../load-failure/load-failure';
 
 /** The props of `<CreditBalance>`: it reads everything else from `<CreditProvider>`. */
@@ -38,7 +40,8 @@ function segments(bySource: Balance['bySource'], max: number) {
  */
 export function CreditBalance({ theme, className }: CreditBalanceProps): ReactNode {
   const { data, status, refetch } = useBalance();
-  const { balance: messages, common } = useCreditMessages();
+  const messages = useMessageGroup('balance', englishBalance);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatDate } = useCreditFormat();
   const id = useId();
   const amount = (message: CreditAmountMessage, credits: number) => message(formatCredits(credits), credits);

@@ -1,7 +1,9 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
 import { useUsage } from '../../hooks/use-usage';
+import { englishCommon } from '../../messages/english/common';
+import { englishUsage } from '../../messages/english/usage';
 import { LoadFailure } from '../load-failure/load-failure';
 import { downloadText } from './download-text';
 import { UsageChart } from './usage-chart';
@@ -43,7 +45,8 @@ export interface CreditUsageProps {
  */
 export function CreditUsage(props: CreditUsageProps): ReactNode {
   const { from, to, workbookId, onGroupByChange, rowLabel, theme, className } = props;
-  const { usage: text, common } = useCreditMessages();
+  const text = useMessageGroup('usage', englishUsage);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatCount } = useCreditFormat();
   const [ownGroupBy, setOwnGroupBy] = useState<UsageTableGroup>(props.defaultGroupBy ?? 'workbook');
   const groupBy = props.groupBy ?? ownGroupBy;

@@ -1,7 +1,8 @@
 import type { UsageReport } from '@creditkit/sdk';
 import type { ReactNode } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishUsage } from '../../messages/english/usage';
 
 const dayMs = 86_400_000;
 /** Longer periods show only the days with usage: a bar per day of years would be unreadable. */
@@ -29,7 +30,7 @@ function daysOf({ from, to, data }: UsageReport): { key: string; net: number }[]
  * image's label, and every figure from the table next to it; pointers get a tooltip per bar.
  */
 export function UsageChart({ report }: { report: UsageReport }): ReactNode {
-  const { usage: text } = useCreditMessages();
+  const text = useMessageGroup('usage', englishUsage);
   const { formatCredits, formatDate } = useCreditFormat();
   // API days are UTC dates: formatted in UTC, they never shift to the day before west of Greenwich.
   const day = (key: string) => formatDate(key, { dateStyle: 'medium', timeZone: 'UTC' });

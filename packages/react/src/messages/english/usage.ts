@@ -1,0 +1,31 @@
+import type { CreditMessages } from '../credit-messages';
+import { credits } from './english-words';
+
+/** The usage view's English words. */
+export const englishUsage: CreditMessages['usage'] = {
+  title: 'Credit usage',
+  perDay: 'Credits per day',
+  chartLabel: (from, to, total, totalAmount) =>
+    `Net credits per day from ${from} to ${to}: ${credits(total, totalAmount)} in total`,
+  dayTotal: (day, formatted, amount) => `${day}: ${credits(formatted, amount)}`,
+  groupLabel: 'Usage breakdown',
+  byWorkbook: 'By workbook',
+  byAction: 'By action',
+  byProvider: 'By provider',
+  byModel: 'By model',
+  columnWorkbook: 'Workbook',
+  columnAction: 'Action',
+  columnProvider: 'Provider',
+  byTrigger: 'By trigger',
+  columnModel: 'Model',
+  columnTrigger: 'Trigger',
+  triggerNames: { run: 'Runs', rerun: 'Re-runs', auto_update: 'Auto-Update' },
+  columnCharges: 'Charges',
+  columnCharged: 'Charged',
+  columnRefunded: 'Refunded',
+  columnNet: 'Net',
+  total: 'Total',
+  downloadCsv: 'Download CSV',
+  downloadFailed: 'The CSV could not be downloaded. Try again.',
+  empty: 'No credits were used in this period.',
+};
