@@ -507,8 +507,8 @@ export interface CreditMessages {
     field: string;
     /** Heading of the column with each field's meter, percentage and `filled` count. */
     fillRate: string;
-    /** `filled` and `total` are record counts, formatted. */
-    filled: (filled: string, total: string) => string;
+    /** `filled` and `total` are record counts, formatted; `filledCount` and `totalCount` the numbers, for plurals. */
+    filled: (filled: string, total: string, filledCount: number, totalCount: number) => string;
     /** Heading of the column of what filling each field's gaps would cost (R22). */
     creditsToFill: string;
     /**

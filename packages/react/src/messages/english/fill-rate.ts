@@ -1,12 +1,13 @@
 import type { CreditMessages } from '../credit-messages';
-import { credits } from './english-words';
+import { credits, englishPlural } from './english-words';
 
 /** The fill rate table's English words. */
 export const englishFillRate: CreditMessages['fillRate'] = {
   title: 'Fill rate',
   field: 'Field',
   fillRate: 'Fill rate',
-  filled: (filled, total) => `${filled} of ${total} records`,
+  filled: (filled, total, _, totalCount) =>
+    `${filled} of ${total} ${englishPlural(totalCount, { one: 'record', other: 'records' })}`,
   creditsToFill: 'Credits to fill gaps',
   fillCost: (formatted, amount) => `≈${credits(formatted, amount)}`,
   complete: 'Complete',

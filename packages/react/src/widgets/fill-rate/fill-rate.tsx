@@ -131,7 +131,7 @@ export function FillRate({ audienceSize, fields, actionIds, theme, className }: 
                     />
                     <span className="ck-fill-rate-percent">{rate}</span>
                     <span className="ck-fill-rate-count">
-                      {text.filled(formatCount(row.filled), formatCount(audienceSize))}
+                      {text.filled(formatCount(row.filled), formatCount(audienceSize), row.filled, audienceSize)}
                     </span>
                   </td>
                   <td>{formatCount(row.missing)}</td>
