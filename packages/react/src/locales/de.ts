@@ -222,6 +222,15 @@ export const de: CreditMessages = {
     chartLabel: (from, to, total, totalAmount) =>
       `Netto-Credits pro Tag vom ${from} bis ${to}: insgesamt ${credits(total, totalAmount)}`,
     dayTotal: (day, formatted, amount) => `${day}: ${credits(formatted, amount)}`,
+    chartKeys: 'Mit den Pfeiltasten von Tag zu Tag wechseln.',
+    period: 'Zeitraum',
+    periods: {
+      last7: 'Letzte 7 Tage',
+      last30: 'Letzte 30 Tage',
+      last90: 'Letzte 90 Tage',
+      thisMonth: 'Dieser Monat',
+      lastMonth: 'Letzter Monat',
+    },
     groupLabel: 'Aufschlüsselung des Verbrauchs',
     byWorkbook: 'Nach Arbeitsmappe',
     byAction: 'Nach Aktion',

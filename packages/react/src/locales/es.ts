@@ -223,6 +223,15 @@ export const es: CreditMessages = {
     chartLabel: (from, to, total, totalAmount) =>
       `Créditos netos por día del ${from} al ${to}: ${credits(total, totalAmount)} en total`,
     dayTotal: (day, formatted, amount) => `${day}: ${credits(formatted, amount)}`,
+    chartKeys: 'Las flechas pasan de un día a otro.',
+    period: 'Período',
+    periods: {
+      last7: 'Últimos 7 días',
+      last30: 'Últimos 30 días',
+      last90: 'Últimos 90 días',
+      thisMonth: 'Este mes',
+      lastMonth: 'El mes pasado',
+    },
     groupLabel: 'Desglose del uso',
     byWorkbook: 'Por libro',
     byAction: 'Por acción',

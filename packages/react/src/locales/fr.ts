@@ -226,6 +226,15 @@ export const fr: CreditMessages = {
     chartLabel: (from, to, total, totalAmount) =>
       `Crédits nets par jour du ${from} au ${to}\u00a0: ${credits(total, totalAmount)} au total`,
     dayTotal: (day, formatted, amount) => `${day}\u00a0: ${credits(formatted, amount)}`,
+    chartKeys: 'Les flèches passent d’un jour à l’autre.',
+    period: 'Période',
+    periods: {
+      last7: '7 derniers jours',
+      last30: '30 derniers jours',
+      last90: '90 derniers jours',
+      thisMonth: 'Ce mois-ci',
+      lastMonth: 'Le mois dernier',
+    },
     groupLabel: 'Répartition de la consommation',
     byWorkbook: 'Par classeur',
     byAction: 'Par action',

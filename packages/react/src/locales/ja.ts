@@ -208,6 +208,15 @@ export const ja: CreditMessages = {
     chartLabel: (from, to, total, totalAmount) =>
       `${from}〜${to}の日別の純使用クレジット：合計${credits(total, totalAmount)}`,
     dayTotal: (day, formatted, amount) => `${day}：${credits(formatted, amount)}`,
+    chartKeys: '矢印キーで日を移動できます。',
+    period: '期間',
+    periods: {
+      last7: '過去7日間',
+      last30: '過去30日間',
+      last90: '過去90日間',
+      thisMonth: '今月',
+      lastMonth: '先月',
+    },
     groupLabel: '使用量の内訳',
     byWorkbook: 'ワークブック別',
     byAction: 'アクション別',

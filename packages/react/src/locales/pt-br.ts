@@ -223,6 +223,15 @@ export const ptBR: CreditMessages = {
     chartLabel: (from, to, total, totalAmount) =>
       `Créditos líquidos por dia de ${from} a ${to}: ${credits(total, totalAmount)} no total`,
     dayTotal: (day, formatted, amount) => `${day}: ${credits(formatted, amount)}`,
+    chartKeys: 'Use as setas para passar de um dia a outro.',
+    period: 'Período',
+    periods: {
+      last7: 'Últimos 7 dias',
+      last30: 'Últimos 30 dias',
+      last90: 'Últimos 90 dias',
+      thisMonth: 'Este mês',
+      lastMonth: 'Mês passado',
+    },
     groupLabel: 'Detalhamento do uso',
     byWorkbook: 'Por pasta de trabalho',
     byAction: 'Por ação',

@@ -8,6 +8,15 @@ export const englishUsage: CreditMessages['usage'] = {
   chartLabel: (from, to, total, totalAmount) =>
     `Net credits per day from ${from} to ${to}: ${credits(total, totalAmount)} in total`,
   dayTotal: (day, formatted, amount) => `${day}: ${credits(formatted, amount)}`,
+  chartKeys: 'Arrow keys move from day to day.',
+  period: 'Period',
+  periods: {
+    last7: 'Last 7 days',
+    last30: 'Last 30 days',
+    last90: 'Last 90 days',
+    thisMonth: 'This month',
+    lastMonth: 'Last month',
+  },
   groupLabel: 'Usage breakdown',
   byWorkbook: 'By workbook',
   byAction: 'By action',
