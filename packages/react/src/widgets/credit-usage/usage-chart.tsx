@@ -79,6 +79,7 @@ export function UsageChart({ report }: { report: UsageReport }): ReactNode {
           ))}
         </div>
         <div className="ck-usage-chart-plot">
+          {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the group holds the days and names the chart */}
           <svg
             role="group"
             aria-label={text.chartLabel(day(report.from), day(report.to), formatCredits(net), net)}
@@ -111,6 +112,7 @@ export function UsageChart({ report }: { report: UsageReport }): ReactNode {
                   />
                 )}
                 {/* The whole column is the day's target: a day without usage can be reached and read too. */}
+                {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a day is read, not pressed; it takes focus only to be read and show its figure */}
                 <rect
                   className="ck-usage-chart-day"
                   role="img"
