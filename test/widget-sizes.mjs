@@ -1,5 +1,6 @@
-// Each widget's own code, gzipped: what importing the widget adds to a page that already has the kit's
-// shared core (provider, cache, strings, formatting). React, react-dom, Radix, the SDK and the rules are left
+// Each widget's own code and words, gzipped: what importing the widget adds to a page that already has the
+// kit's shared core (provider, cache, formatting). A widget brings its own English words (and the shared ones it
+// uses, counted in each widget's share here); a locale pack is the host's import, measured by size-limit. React, react-dom, Radix, the SDK and the rules are left
 // out: the first three are the host's (peer dependencies), the SDK and the rules it depends on are measured by
 // size-limit.
 // Prints a table; exits 1 when a widget is over its budget.
@@ -16,7 +17,7 @@ const external = [
   '@creditkit/sdk',
   '@creditkit/rules',
 ];
-const core = ['CreditProvider', 'useQuery', 'useCreditFormat', 'useCreditMessages', 'useCreditRole'];
+const core = ['CreditProvider', 'useQuery', 'useCreditFormat', 'useCreditRole'];
 
 /** Budgets from the widget kit's issue: 4 KB each, the cost badge 1.5 KB (it appears hundreds of times). */
 const budgets = {
@@ -49,7 +50,7 @@ async function gzippedSize(names) {
 }
 
 const coreSize = await gzippedSize(core);
-const rows = [{ widget: 'shared core (provider, cache, strings, formatting)', 'own gzip B': coreSize, budget: '' }];
+const rows = [{ widget: 'shared core (provider, cache, formatting)', 'own gzip B': coreSize, budget: '' }];
 let over = false;
 for (const [widget, budget] of Object.entries(budgets)) {
   const own = (await gzippedSize([...core, widget])) - coreSize;

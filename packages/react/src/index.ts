@@ -40,6 +40,7 @@ export type {
   CreditAmountMessage,
   CreditAmountProblem,
   CreditMessages,
+  UsagePeriod,
 } from './messages/credit-messages';
 export { defaultCreditMessages } from './messages/default-messages';
 export type { CreditMessageOverrides } from './messages/merge-messages';

@@ -22,6 +22,7 @@ export { ValidationError } from './core/errors/validation-error';
 export type { Page, PagePromise } from './core/pagination';
 export type { AiCostEstimate, AiRates, AiTokens } from './helpers/estimate-ai-cost';
 export { estimateAiCost } from './helpers/estimate-ai-cost';
+export type { FormatCreditsOptions } from './helpers/format-credits';
 export { formatCredits } from './helpers/format-credits';
 export type { ParseCreditsResult } from './helpers/parse-credits';
 export { parseCredits } from './helpers/parse-credits';

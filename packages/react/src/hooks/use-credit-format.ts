@@ -1,4 +1,4 @@
-import { formatCredits, type ParseCreditsResult, parseCredits } from '@creditkit/sdk';
+import { type FormatCreditsOptions, formatCredits, type ParseCreditsResult, parseCredits } from '@creditkit/sdk';
 import { useMemo } from 'react';
 import { useCreditContext } from '../provider/credit-context';
 
@@ -6,8 +6,11 @@ import { useCreditContext } from '../provider/credit-context';
 export interface CreditFormat {
   /** The provider's locale. */
   locale: string;
-  /** An amount as the locale writes it, up to 3 decimals, no padded zeros (`2`, `0.24`, `1,234.5`). */
-  formatCredits: (credits: number, options?: { maximumFractionDigits?: number }) => string;
+  /**
+   * An amount as the locale writes it, up to 3 decimals, no padded zeros (`2`, `0.24`, `1,234.5`); `compact`
+   * notation writes large amounts short (`1.2M`) where the exact figure is shown beside it.
+   */
+  formatCredits: (credits: number, options?: FormatCreditsOptions) => string;
   /** Typed text read back in the same locale, exactly, never through parseFloat; or why it is not an amount. */
   parseCredits: (text: string) => ParseCreditsResult;
   /** A count (rows, records) as the locale writes it. */

@@ -33,6 +33,9 @@ export interface ActivitySentence {
   credits: string;
 }
 
+/** A period the usage view's control offers: the last 7, 30 or 90 days, this month or last month (UTC). */
+export type UsagePeriod = 'last7' | 'last30' | 'last90' | 'thisMonth' | 'lastMonth';
+
 /**
  * Every string a creditkit widget shows or announces, in one object: pass `overrides` to
  * `<CreditProvider>` to translate or reword any of them. Strings around numbers are functions that
@@ -406,8 +409,14 @@ export interface CreditMessages {
     perDay: string;
     /** The chart's text alternative: dates formatted, `total` the period's net credits formatted. */
     chartLabel: (from: string, to: string, total: string, totalAmount: number) => string;
-    /** One bar's tooltip: `day` formatted, the day's net credits formatted. */
+    /** One day's name and tooltip in the chart: `day` formatted, the day's net credits formatted. */
     dayTotal: (day: string, formatted: string, amount: number) => string;
+    /** The chart's description: how the keyboard moves from day to day. */
+    chartKeys: string;
+    /** Names the period control. */
+    period: string;
+    /** The periods the control offers, ending today (UTC). */
+    periods: Record<UsagePeriod, string>;
     /** Names the control that switches the table's grouping. */
     groupLabel: string;
     /** The grouping option, and then the table's caption, for usage by workbook. */
@@ -507,8 +516,8 @@ export interface CreditMessages {
     field: string;
     /** Heading of the column with each field's meter, percentage and `filled` count. */
     fillRate: string;
-    /** `filled` and `total` are record counts, formatted. */
-    filled: (filled: string, total: string) => string;
+    /** `filled` and `total` are record counts, formatted; `filledCount` and `totalCount` the numbers, for plurals. */
+    filled: (filled: string, total: string, filledCount: number, totalCount: number) => string;
     /** Heading of the column of what filling each field's gaps would cost (R22). */
     creditsToFill: string;
     /**

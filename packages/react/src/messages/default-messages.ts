@@ -1,277 +1,39 @@
 import type { CreditMessages } from './credit-messages';
-import { creditsWord, isEnglishSingular } from './english-plural';
+import { englishActivity } from './english/activity';
+import { englishAlertNotice } from './english/alert-notice';
+import { englishAlerts } from './english/alerts';
+import { englishAmountInput } from './english/amount-input';
+import { englishAutoTopUp } from './english/auto-top-up';
+import { englishBalance } from './english/balance';
+import { englishCommon } from './english/common';
+import { englishCostBadge } from './english/cost-badge';
+import { englishFillRate } from './english/fill-rate';
+import { englishLimitReached } from './english/limit-reached';
+import { englishRenewal } from './english/renewal';
+import { englishRunBudget } from './english/run-budget';
+import { englishRunCost } from './english/run-cost';
+import { englishSpendLimit } from './english/spend-limit';
+import { englishUsage } from './english/usage';
 
-const credits = (formatted: string, amount: number) => `${formatted} ${creditsWord(amount)}`;
-
-/** The kit's English strings: what shows when `<CreditProvider overrides>` does not replace them. */
+/**
+ * Every English string of the kit in one object, the built-in language, and the English pack
+ * (`@creditkit/react/locales/en`). The widgets do not import it: each takes only its own groups, so a page
+ * with one widget ships that widget's words alone.
+ */
 export const defaultCreditMessages: CreditMessages = {
-  common: {
-    loading: 'Loading credits…',
-    loadFailed: 'Credits could not be loaded.',
-    retry: 'Try again',
-    close: 'Close',
-    credits,
-  },
-  costBadge: {
-    cost: credits,
-    free: 'Free',
-    freeOwnKey: 'Free · own key',
-    ownKeyHint: (provider) => `Your own ${provider} API key is used, so no credits are charged.`,
-    perRow: (formatted, amount) => `≈${credits(formatted, amount)} / row`,
-    total: (formatted, amount, rows, rowCount) =>
-      `≈${credits(formatted, amount)} for ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'}`,
-    unknownAction: 'Cost unavailable',
-    label: (actionName, cost) => `${actionName}: ${cost}`,
-    details: (provider, dataType) => `Provider: ${provider} · Data: ${dataType}`,
-  },
-  spendLimit: {
-    workbookTitle: 'Workbook credit limit',
-    enrichmentTitle: 'Enrichment credit limit',
-    description: 'Charges stop once this much has been spent. Refunded credits count back.',
-    enable: 'Limit credit spend',
-    limitLabel: 'Limit (credits)',
-    noLimit: 'No limit',
-    spent: (formatted, amount) => `${credits(formatted, amount)} spent`,
-    remaining: (formatted, amount) => `${credits(formatted, amount)} remaining`,
-    remainingOnceSaved: (formatted, amount) => `${credits(formatted, amount)} remaining once saved`,
-    noLimitOnceSaved: 'No limit once saved',
-    save: 'Save limit',
-    saving: 'Saving…',
-    saved: 'Limit saved',
-    cancel: 'Cancel',
-    done: 'Done',
-    memberDisabled: 'Only workspace admins can change spend limits.',
-    confirmBelowSpent: (limit, spent) =>
-      `Spent so far: ${spent}. A limit of ${limit} stops every further charge right away.`,
-    confirmSave: 'Save anyway',
-    saveFailed: 'The limit was not saved. Try again.',
-    sessionEnded: 'The limit was not saved: your session has ended. Sign in again.',
-  },
-  amountInput: {
-    empty: 'Enter an amount of credits.',
-    not_a_number: 'Enter a number of credits.',
-    negative: 'Credits cannot be negative.',
-    too_many_decimals: 'Use at most 3 decimals.',
-    too_large: 'That is more credits than can be set.',
-  },
-  runBudget: {
-    label: 'Run budget (credits)',
-    description: 'The run stops once it has spent its budget; what it does not spend is released.',
-    estimating: 'Estimating…',
-    estimateFailed: 'No estimate available.',
-    estimate: (perRow, total, rows, rowCount, totalAmount) =>
-      `≈${perRow} / row · ≈${credits(total, totalAmount)} for ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'}`,
-    overBudget: (estimate, budget) =>
-      `The estimate (${estimate}) is above the budget (${budget}): the run stops once the budget is spent.`,
-    overBalance: (budget, spendable) => `The budget (${budget}) is more than your spendable balance (${spendable}).`,
-    zero: 'A run budget must be more than 0 credits.',
-    ownKey: 'Your own API key pays for this model, so the run costs no credits.',
-  },
-  runCost: {
-    run: 'Run',
-    nothingSelected: 'Select rows to see what a run costs.',
-    rows: (rows, rowCount) => `Run on ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'}`,
-    checking: 'checking the cost…',
-    upTo: (formatted, amount) => `up to ${credits(formatted, amount)}`,
-    noCredits: 'no credits',
-    alreadyPaid: (rows) => `${rows} already paid`,
-    allAlreadyPaid: 'all already paid',
-    ownKey: (rows) => `${rows} free with your own key`,
-    stopsAfter: (rows, rowCount, limit) =>
-      `stops after ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'}: ${limit}`,
-    limitWorkspace: 'not enough credits',
-    limitWorkbook: 'workbook limit',
-    limitEnrichment: 'enrichment limit',
-    limitRun: 'run budget',
-    separator: ' · ',
-    balanceAfter: (formatted, amount) => `Balance after: ${credits(formatted, amount)}`,
-    showLimit: 'Limit details',
-    failed: 'The cost could not be checked. Every limit still applies when the run charges.',
-    confirmTitle: (rows, rowCount) => `Run on ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'}?`,
-    confirmCharge: (formatted, amount) => `This run charges up to ${credits(formatted, amount)}.`,
-    confirmUnknown: 'The cost of this run is not known yet. It charges until its rows are done or a limit stops it.',
-    confirmRun: 'Run',
-    cancel: 'Cancel',
-  },
-  balance: {
-    title: 'Credits',
-    spendable: (formatted, amount) => `${credits(formatted, amount)} available`,
-    allowance: (formatted, amount) => `Plan allowance: ${credits(formatted, amount)}`,
-    rolloverCap: (formatted, amount) => `Rollover capped at ${credits(formatted, amount)}`,
-    pending: (formatted, amount) => `${credits(formatted, amount)} pending`,
-    renewsOn: (date) => `Renews on ${date}`,
-    renewalProcessing: 'Your renewal is processing: its credits may take up to 2 hours to appear.',
-    renewalExpectedBy: (time) => `Expected by ${time}.`,
-    sourcePlan: 'Plan',
-    sourceRollover: 'Rollover',
-    sourcePurchased: 'Purchased',
-    sourceGranted: 'Granted',
-  },
-  renewal: {
-    title: 'At renewal',
-    keeps: (formatted, amount) => `${credits(formatted, amount)} ${isEnglishSingular(amount) ? 'rolls' : 'roll'} over`,
-    forfeits: (formatted, amount) =>
-      `${credits(formatted, amount)} ${isEnglishSingular(amount) ? 'expires' : 'expire'}`,
-    purchasedKept: (formatted, amount) =>
-      `${formatted} purchased ${creditsWord(amount)} never ${isEnglishSingular(amount) ? 'expires' : 'expire'}`,
-    newAllowance: (formatted, amount) => `${credits(formatted, amount)} from the plan`,
-    balanceAfter: (formatted, amount) => `Balance after renewal: ${credits(formatted, amount)}`,
-    nextPlan: (planName) => `Renews into the ${planName} plan`,
-    ruleBalanceCap: (formatted, amount) =>
-      `Unused credits roll over, up to ${credits(formatted, amount)} of plan and rollover credits.`,
-    ruleUnusedPercent: (percent) => `${percent} of unused credits roll over, on the same or a higher tier only.`,
-    ruleFixedMax: (formatted, amount) =>
-      `At most ${credits(formatted, amount)} ${isEnglishSingular(amount) ? 'rolls' : 'roll'} over.`,
-  },
-  alerts: {
-    title: 'Credit alerts',
-    description:
-      'An alert fires once when its value crosses the threshold, and again only after the value has come back.',
-    empty: 'No alerts yet.',
-    listLabel: 'Alerts',
-    scopeLabel: 'Watch',
-    scopeBalance: 'Balance',
-    scopeWorkbook: 'Workbook limit',
-    scopeEnrichment: 'Enrichment limit',
-    scopeRun: 'Run budget',
-    scopeIdLabel: 'Workbook, enrichment or run id',
-    unitLabel: 'Threshold in',
-    unitCredits: 'Credits left',
-    unitPercent: 'Percent',
-    thresholdLabel: 'Threshold',
-    balanceCredits: (formatted, amount) => `Balance at or below ${credits(formatted, amount)}`,
-    balancePercent: (percent) => `Balance at or below ${percent}% of the plan allowance`,
-    spendPercent: (scope, id, percent) => `${scope} ${id}: ${percent}% used`,
-    armed: 'Armed',
-    triggered: 'Triggered',
-    add: 'Add alert',
-    save: 'Save alert',
-    cancel: 'Cancel',
-    edit: 'Edit',
-    remove: 'Remove',
-    editLabel: (alert) => `Edit: ${alert}`,
-    removeLabel: (alert) => `Remove: ${alert}`,
-    saved: 'Alert saved',
-    removed: 'Alert removed',
-    memberReadOnly: 'Only workspace admins can change alerts.',
-    full: (maximum) => `A workspace has at most ${maximum} alerts: remove one to add another.`,
-    idRequired: 'Enter the id of the workbook, enrichment or run.',
-    percentProblem: 'Enter a whole percentage from 1 to 100.',
-    saveFailed: 'The alert was not saved. Try again.',
-    sessionEnded: 'The alert was not saved: your session has ended. Sign in again.',
-  },
-  autoTopUp: {
-    title: 'Auto top-up',
-    description:
-      'When the balance falls below the threshold, credits are added once, and again only after the balance has come back.',
-    off: 'Auto top-up is off.',
-    summary: (amount, threshold) => `Adds ${amount} when the balance falls below ${threshold}.`,
-    month: (toppedUp, cap) => `This month: ${toppedUp} of ${cap} topped up.`,
-    armed: 'Armed',
-    triggered: 'Waiting for the balance to come back',
-    enabledLabel: 'Top up automatically',
-    thresholdLabel: 'When the balance falls below (credits)',
-    creditsLabel: 'Add (credits)',
-    monthlyCapLabel: 'At most per month (credits)',
-    monthlyCapHint: 'Counted per calendar month (UTC).',
-    zeroProblem: 'Enter more than 0 credits.',
-    capBelowCredits: 'The monthly cap must be at least one top-up.',
-    save: 'Save auto top-up',
-    saved: 'Auto top-up saved',
-    memberReadOnly: 'Only workspace admins can change auto top-up.',
-    saveFailed: 'Auto top-up was not saved. Try again.',
-    sessionEnded: 'Auto top-up was not saved: your session has ended. Sign in again.',
-  },
-  alertNotice: {
-    title: 'Credit alert',
-    balanceNow: (spendable) => `${spendable} left.`,
-    spendNow: (spent, limit) => `${spent} of ${limit} spent.`,
-    dismiss: 'Dismiss',
-  },
-  limitReached: {
-    workspace: 'Your workspace is out of credits.',
-    workbook: 'This workbook has reached its credit limit.',
-    enrichment: 'This enrichment has reached its credit limit.',
-    runBudget: (formatted) => `This run used its ${formatted}-credit budget.`,
-    runBudgetDetails: (spent, remaining) => `${spent} spent · ${remaining} left, not enough for the next row.`,
-    continueRun: 'Continue with a bigger budget',
-    details: (limit, spent, remaining) => `Limit ${limit} · spent ${spent} · ${remaining} left`,
-    raiseLimit: 'Raise the limit',
-    buyCredits: 'Buy credits',
-    askAdminToRaise: 'Ask a workspace admin to raise the limit.',
-    askAdminToBuy: 'Ask a workspace admin to buy credits.',
-  },
-  usage: {
-    title: 'Credit usage',
-    perDay: 'Credits per day',
-    chartLabel: (from, to, total, totalAmount) =>
-      `Net credits per day from ${from} to ${to}: ${credits(total, totalAmount)} in total`,
-    dayTotal: (day, formatted, amount) => `${day}: ${credits(formatted, amount)}`,
-    groupLabel: 'Usage breakdown',
-    byWorkbook: 'By workbook',
-    byAction: 'By action',
-    byProvider: 'By provider',
-    byModel: 'By model',
-    columnWorkbook: 'Workbook',
-    columnAction: 'Action',
-    columnProvider: 'Provider',
-    byTrigger: 'By trigger',
-    columnModel: 'Model',
-    columnTrigger: 'Trigger',
-    triggerNames: { run: 'Runs', rerun: 'Re-runs', auto_update: 'Auto-Update' },
-    columnCharges: 'Charges',
-    columnCharged: 'Charged',
-    columnRefunded: 'Refunded',
-    columnNet: 'Net',
-    total: 'Total',
-    downloadCsv: 'Download CSV',
-    downloadFailed: 'The CSV could not be downloaded. Try again.',
-    empty: 'No credits were used in this period.',
-  },
-  activity: {
-    title: 'Why credits were charged',
-    filtersLabel: 'Show charges',
-    periodFilter: 'Period',
-    lastDays: (days) => `Last ${days} days`,
-    workbookFilter: 'Workbook',
-    allWorkbooks: 'All workbooks',
-    triggerFilter: 'Trigger',
-    allTriggers: 'All triggers',
-    filtersApplied: (lines, lineCount, selection) =>
-      `${lines} ${isEnglishSingular(lineCount) ? 'line' : 'lines'} for ${selection}`,
-    showMore: 'Show older charges',
-    moreFailed: 'Older charges could not be loaded. Try again.',
-    empty: 'No credits were charged for this selection.',
-    run: ({ action, workbook, rows, rowCount, credits }) =>
-      `${action} on ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'} in ${workbook}: ${credits}`,
-    rerun: ({ action, workbook, rows, rowCount, credits }) =>
-      `Re-run of ${action} on ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'} in ${workbook}: ${credits}`,
-    autoUpdate: ({ action, workbook, rows, rowCount, credits }) =>
-      `Auto-Update refreshed ${rows} ${isEnglishSingular(rowCount) ? 'record' : 'records'} in ${workbook} ` +
-      `with ${action}: ${credits}`,
-    ai: ({ action, workbook, rows, rowCount, credits }) =>
-      `${action} in ${workbook}: ${rows} ${isEnglishSingular(rowCount) ? 'row' : 'rows'}, ${credits}, ` +
-      'charged whatever the output',
-    stoppedRun: ({ action, workbook, rows, rowCount, credits }) =>
-      `Run of ${action} in ${workbook} stopped midway: ${rows} ` +
-      `${isEnglishSingular(rowCount) ? 'request' : 'requests'} already sent stayed charged, ${credits}`,
-    deduplicated: (count) => `${count} already paid, not charged again`,
-    ownKey: (count) => `${count} free with your own API key`,
-    refunded: (count, _, reasons) => `${count} refunded: ${reasons}`,
-    refundReason: (count, _, reason) => `${count} ${reason}`,
-    details: (sentence, details) => (details.length ? `${sentence} (${details.join('; ')})` : sentence),
-  },
-  fillRate: {
-    title: 'Fill rate',
-    field: 'Field',
-    fillRate: 'Fill rate',
-    filled: (filled, total) => `${filled} of ${total} records`,
-    creditsToFill: 'Credits to fill gaps',
-    fillCost: (formatted, amount) => `≈${credits(formatted, amount)}`,
-    complete: 'Complete',
-    missing: 'Missing',
-    total: 'Total',
-    noAction: 'No action fills this field',
-    empty: 'This audience has no records or fields to rate yet.',
-  },
+  common: englishCommon,
+  costBadge: englishCostBadge,
+  spendLimit: englishSpendLimit,
+  amountInput: englishAmountInput,
+  runBudget: englishRunBudget,
+  runCost: englishRunCost,
+  balance: englishBalance,
+  renewal: englishRenewal,
+  alerts: englishAlerts,
+  autoTopUp: englishAutoTopUp,
+  alertNotice: englishAlertNotice,
+  limitReached: englishLimitReached,
+  usage: englishUsage,
+  activity: englishActivity,
+  fillRate: englishFillRate,
 };

@@ -1,6 +1,6 @@
 import type { CreditClient } from '@creditkit/sdk';
 import { createContext, useContext } from 'react';
-import type { CreditMessages } from '../messages/credit-messages';
+import type { CreditMessageOverrides } from '../messages/merge-messages';
 import type { CreditStore } from '../store/credit-store';
 import type { CreditRole } from './credit-role';
 
@@ -9,7 +9,8 @@ export interface CreditContextValue {
   client: CreditClient;
   store: CreditStore;
   locale: string;
-  messages: CreditMessages;
+  /** The pack's words with the host's overrides; each widget falls back to its own English for the rest. */
+  messages: CreditMessageOverrides;
   role: CreditRole | undefined;
 }
 

@@ -1,7 +1,10 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useBalance } from '../../hooks/use-balance';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishAmountInput } from '../../messages/english/amount-input';
+import { englishCommon } from '../../messages/english/common';
+import { englishRunBudget } from '../../messages/english/run-budget';
 import { RunEstimate } from './run-estimate';
 import { useDebouncedValue } from './use-debounced-value';
 
@@ -61,7 +64,9 @@ const promptPauseMs = 400;
  */
 export function AiRunBudgetInput(props: AiRunBudgetInputProps): ReactNode {
   const { model, rows, value, onValueChange, inputTokens, outputTokens = 0, label, theme, className } = props;
-  const { runBudget: text, amountInput, common } = useCreditMessages();
+  const text = useMessageGroup('runBudget', englishRunBudget);
+  const amountInput = useMessageGroup('amountInput', englishAmountInput);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, parseCredits } = useCreditFormat();
   const balance = useBalance();
   const prompt = useDebouncedValue(props.prompt, promptPauseMs);

@@ -2,7 +2,9 @@ import type { AiEstimateCreateParams } from '@creditkit/sdk';
 import type { ReactNode } from 'react';
 import { useAiEstimate } from '../../hooks/use-ai-estimate';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishCommon } from '../../messages/english/common';
+import { englishRunBudget } from '../../messages/english/run-budget';
 
 interface RunEstimateProps {
   params: AiEstimateCreateParams;
@@ -18,7 +20,8 @@ interface RunEstimateProps {
  * the host gives token counts or a prompt.
  */
 export function RunEstimate({ params, budget, id }: RunEstimateProps): ReactNode {
-  const { runBudget: text, common } = useCreditMessages();
+  const text = useMessageGroup('runBudget', englishRunBudget);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatCount } = useCreditFormat();
   const { data, status } = useAiEstimate(params);
   const credits = (amount: number) => common.credits(formatCredits(amount), amount);

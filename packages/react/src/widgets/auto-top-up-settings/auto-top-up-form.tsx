@@ -3,7 +3,9 @@ import { AuthenticationError, PermissionDeniedError } from '@creditkit/sdk';
 import { type FormEvent, type RefObject, useId, useRef, useState } from 'react';
 import type { AutoTopUpUpdateState } from '../../hooks/use-auto-top-up';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishAmountInput } from '../../messages/english/amount-input';
+import { englishAutoTopUp } from '../../messages/english/auto-top-up';
 
 type AmountField = 'threshold' | 'credits' | 'monthlyCap';
 
@@ -21,7 +23,8 @@ export interface AutoTopUpFormProps {
  * Each problem is said next to its field; on submit the first one takes the focus.
  */
 export function AutoTopUpForm({ autoTopUp, onSave, updateState }: AutoTopUpFormProps) {
-  const { autoTopUp: text, amountInput } = useCreditMessages();
+  const text = useMessageGroup('autoTopUp', englishAutoTopUp);
+  const amountInput = useMessageGroup('amountInput', englishAmountInput);
   const { formatCredits, parseCredits } = useCreditFormat();
   const start = (value: number | null) => (value === null ? '' : formatCredits(value));
   const [enabled, setEnabled] = useState(autoTopUp.enabled);

@@ -2,8 +2,10 @@ import type { AutoTopUpUpdateParams } from '@creditkit/sdk';
 import { useId, useState } from 'react';
 import { useAutoTopUp } from '../../hooks/use-auto-top-up';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { useCreditRole } from '../../hooks/use-credit-role';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishAutoTopUp } from '../../messages/english/auto-top-up';
+import { englishCommon } from '../../messages/english/common';
 import { AutoTopUpForm } from './auto-top-up-form';
 
 /** The props of `<AutoTopUpSettings>`. */
@@ -21,7 +23,8 @@ export interface AutoTopUpSettingsProps {
  */
 export function AutoTopUpSettings({ theme, className }: AutoTopUpSettingsProps) {
   const autoTopUp = useAutoTopUp();
-  const { autoTopUp: text, common } = useCreditMessages();
+  const text = useMessageGroup('autoTopUp', englishAutoTopUp);
+  const common = useMessageGroup('common', englishCommon);
   const format = useCreditFormat();
   const isAdmin = useCreditRole() === 'admin';
   const [announcement, setAnnouncement] = useState('');

@@ -3,8 +3,11 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useActionCost } from '../../hooks/use-action-cost';
 import { useCreditActivity } from '../../hooks/use-credit-activity';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
 import { useUsage } from '../../hooks/use-usage';
+import { englishActivity } from '../../messages/english/activity';
+import { englishCommon } from '../../messages/english/common';
+import { englishUsage } from '../../messages/english/usage';
 import { LoadFailure } from '../load-failure/load-failure';
 import { groupActivityByDay } from './activity-days';
 import { activitySentence } from './activity-sentence';
@@ -67,7 +70,8 @@ function ActivityLine({
   workbookName: string;
   refundReasonLabel: (reason: string) => string;
 }): ReactNode {
-  const { activity: text, common } = useCreditMessages();
+  const text = useMessageGroup('activity', englishActivity);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatCount } = useCreditFormat();
   const actionName = useActionCost(row.actionId).data?.name ?? row.actionId;
   const cause = row.run?.stopped ? 'stopped' : row.model !== null ? 'ai' : row.trigger;
@@ -97,7 +101,9 @@ function ActivityLine({
  */
 export function CreditActivity(props: CreditActivityProps): ReactNode {
   const { workbookName, refundReasonLabel, theme, className, headingLevel = 3 } = props;
-  const { activity: text, usage: usageText, common } = useCreditMessages();
+  const text = useMessageGroup('activity', englishActivity);
+  const usageText = useMessageGroup('usage', englishUsage);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCount, formatDate } = useCreditFormat();
   const [periodDays, setPeriodDays] = useState<ActivityPeriodDays>(props.defaultPeriodDays ?? 30);
   const [workbookId, setWorkbookId] = useState(props.defaultWorkbookId ?? '');

@@ -1,6 +1,9 @@
 import { useAlertTriggered } from '../../hooks/use-alert-triggered';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishAlertNotice } from '../../messages/english/alert-notice';
+import { englishAlerts } from '../../messages/english/alerts';
+import { englishCommon } from '../../messages/english/common';
 import { describeAlert } from '../credit-alert-settings/describe-alert';
 
 /** The props of `<CreditAlertNotice>`. */
@@ -18,7 +21,9 @@ export interface CreditAlertNoticeProps {
  */
 export function CreditAlertNotice({ theme, className }: CreditAlertNoticeProps) {
   const { triggered, dismiss } = useAlertTriggered();
-  const { alerts, alertNotice: text, common } = useCreditMessages();
+  const alerts = useMessageGroup('alerts', englishAlerts);
+  const text = useMessageGroup('alertNotice', englishAlertNotice);
+  const common = useMessageGroup('common', englishCommon);
   const format = useCreditFormat();
   const credits = (amount: number) => common.credits(format.formatCredits(amount), amount);
   const now = triggered?.balance

@@ -3,7 +3,9 @@ import { AuthenticationError, PermissionDeniedError } from '@creditkit/sdk';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { AlertChangeState } from '../../hooks/use-alerts';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishAlerts } from '../../messages/english/alerts';
+import { englishAmountInput } from '../../messages/english/amount-input';
 
 type Scope = AlertParams['scope'];
 type Unit = AlertParams['unit'];
@@ -25,7 +27,8 @@ export interface AlertFormProps {
  * problem is said next to its field and the first one takes the focus on submit.
  */
 export function AlertForm({ alert, onSave, onCancel, changeState }: AlertFormProps) {
-  const { alerts: text, amountInput } = useCreditMessages();
+  const text = useMessageGroup('alerts', englishAlerts);
+  const amountInput = useMessageGroup('amountInput', englishAmountInput);
   const { formatCredits, formatCount, parseCredits } = useCreditFormat();
   const [scope, setScope] = useState<Scope>(
     alert && scopes.includes(alert.scope as Scope) ? (alert.scope as Scope) : 'balance',

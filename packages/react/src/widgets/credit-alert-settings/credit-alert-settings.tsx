@@ -2,8 +2,10 @@ import { type AlertParams, MAX_ALERTS } from '@creditkit/sdk';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAlerts } from '../../hooks/use-alerts';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { useCreditRole } from '../../hooks/use-credit-role';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishAlerts } from '../../messages/english/alerts';
+import { englishCommon } from '../../messages/english/common';
 import { AlertForm } from './alert-form';
 import { describeAlert } from './describe-alert';
 
@@ -26,7 +28,8 @@ type Editing = null | 'new' | string;
  */
 export function CreditAlertSettings({ theme, className }: CreditAlertSettingsProps) {
   const alerts = useAlerts();
-  const { alerts: text, common } = useCreditMessages();
+  const text = useMessageGroup('alerts', englishAlerts);
+  const common = useMessageGroup('common', englishCommon);
   const format = useCreditFormat();
   const isAdmin = useCreditRole() === 'admin';
   const [editing, setEditing] = useState<Editing>(null);

@@ -11,6 +11,36 @@ import { createTestWorkspace } from '../../../test/support/test-workspace';
 
 // Runs in Chromium against the reference server, with the kit's stylesheet: axe sees real colours.
 
+describe('CreditBalance headline in Chromium', () => {
+  it('stays on one line in a narrow card: large or fractional balances written short, the exact figure beside', async () => {
+    const { client } = await (await createTestWorkspace('starter-monthly')).connect('admin');
+    await client.purchases.create({ credits: 123_456_789.125 });
+    for (const locale of ['en-US', 'de-DE', 'ja-JP']) {
+      const { container, unmount } = renderWithCredits(
+        <div style={{ width: 180 }}>
+          <CreditBalance />
+        </div>,
+        { client, locale },
+      );
+      await screen.findByRole('meter', { name: 'Credits' });
+      const headline = container.querySelector('.ck-balance__spendable') as HTMLElement;
+      const exact = `${new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(123_458_789.125)} credits available`;
+      expect(headline, locale).toHaveAttribute('title', exact);
+      expect(headline, locale).toHaveTextContent(exact);
+      // The figure on screen is the short one, on one line, inside the card.
+      const figure = headline.querySelector('.ck-balance__figure') as HTMLElement;
+      expect(figure.textContent, locale).toBe(
+        new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(123_458_789.125),
+      );
+      const lineHeight = Number.parseFloat(getComputedStyle(figure).lineHeight);
+      expect(figure.getBoundingClientRect().height, locale).toBeLessThan(lineHeight * 1.5);
+      expect(figure.getBoundingClientRect().right, locale).toBeLessThanOrEqual(headline.getBoundingClientRect().right);
+      await expectNoAxeViolations(container);
+      unmount();
+    }
+  });
+});
+
 describe('CreditBalance accessibility in Chromium', () => {
   it('has no axe violations while loading', async () => {
     const { container } = renderWithCredits(<CreditBalance />, { client: waitingClient() });
@@ -86,7 +116,7 @@ describe('CreditBalance accessibility in Chromium', () => {
     const page = await workspace.connect('member');
     const elsewhere = await workspace.connect('member');
     renderWithCredits(<CreditBalance />, { client: page.client, locale: 'en-US' });
-    const spendable = await screen.findByText('2,000 credits available');
+    const spendable = (await screen.findByText('2,000 credits available')).closest('p');
     expect(spendable).toHaveAttribute('aria-live', 'polite');
     await waitFor(() => expect(page.answered).toContain('/v1/events'));
     await elsewhere.client.charges.create(emailCharge('rec_1'));

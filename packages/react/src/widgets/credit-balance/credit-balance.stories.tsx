@@ -37,7 +37,7 @@ export const LiveUpdate: Story = {
   parameters: { creditkit: { live: true } },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('21,662.68 credits available')).toBeVisible();
-    await expect(canvas.getByText('21,662.68 credits available')).toHaveAttribute('aria-live', 'polite');
+    await expect(canvas.getByText('21,662.68 credits available').closest('p')).toHaveAttribute('aria-live', 'polite');
   },
 };
 

@@ -83,7 +83,7 @@ describe('CreditBalance against the reference server', () => {
     const workspace = await createTestWorkspace('starter-monthly');
     const page = await workspace.connect('member');
     renderWithCredits(<CreditBalance />, { client: page.client, locale: 'en-US' });
-    const spendable = await screen.findByText('2,000 credits available');
+    const spendable = (await screen.findByText('2,000 credits available')).closest('p');
     expect(spendable).toHaveAttribute('aria-live', 'polite');
     await waitFor(() => expect(page.answered).toContain('/v1/events'));
 

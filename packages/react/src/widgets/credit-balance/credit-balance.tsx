@@ -2,9 +2,12 @@ import type { Balance } from '@creditkit/sdk';
 import { type ReactNode, useId } from 'react';
 import { useBalance } from '../../hooks/use-balance';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
 import type { CreditAmountMessage } from '../../messages/credit-messages';
+import { englishBalance } from '../../messages/english/balance';
+import { englishCommon } from '../../messages/english/common';
 import { LoadFailure } from '../load-failure/load-failure';
+import { headlineOf } from './headline-amount';
 
 /** The props of `<CreditBalance>`: it reads everything else from `<CreditProvider>`. */
 export interface CreditBalanceProps {
@@ -38,7 +41,8 @@ function segments(bySource: Balance['bySource'], max: number) {
  */
 export function CreditBalance({ theme, className }: CreditBalanceProps): ReactNode {
   const { data, status, refetch } = useBalance();
-  const { balance: messages, common } = useCreditMessages();
+  const messages = useMessageGroup('balance', englishBalance);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatDate } = useCreditFormat();
   const id = useId();
   const amount = (message: CreditAmountMessage, credits: number) => message(formatCredits(credits), credits);
@@ -60,6 +64,8 @@ export function CreditBalance({ theme, className }: CreditBalanceProps): ReactNo
     ...(data && data.bySource.granted > 0 ? ([['granted', messages.sourceGranted]] as const) : []),
   ] as const;
 
+  const headline = headlineOf(data?.spendable ?? 0, messages.spendable, formatCredits);
+
   return (
     <section
       className={`ck-root ck-balance ${className ?? ''}`.trim()}
@@ -74,8 +80,15 @@ export function CreditBalance({ theme, className }: CreditBalanceProps): ReactNo
       {data ? (
         <>
           {/* Present from the first answer on, so each later change of the amount is announced. */}
-          <p className="ck-balance__spendable" aria-live="polite" aria-atomic="true">
-            {amount(messages.spendable, data.spendable)}
+          <p
+            className="ck-balance__spendable"
+            aria-live="polite"
+            aria-atomic="true"
+            title={headline.short ? headline.exact : undefined}
+          >
+            {/* The figure set apart for the eye; the plain sentence, exact, for assistive technology. */}
+            <span aria-hidden="true">{headline.shown}</span>
+            <span className="ck-visually-hidden">{headline.exact}</span>
           </p>
           {/* biome-ignore lint/a11y/useSemanticElements: a native <meter> draws one value, not the three sources it is made of */}
           <div

@@ -3,7 +3,9 @@ import { NotFoundError } from '@creditkit/sdk';
 import { type ReactNode, useId } from 'react';
 import { useActionCost } from '../../hooks/use-action-cost';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishCommon } from '../../messages/english/common';
+import { englishCostBadge } from '../../messages/english/cost-badge';
 
 /** The props of `<CreditCostBadge>`: it reads everything else from `<CreditProvider>`. */
 export interface CreditCostBadgeProps {
@@ -38,7 +40,8 @@ export function CreditCostBadge({
   className,
 }: CreditCostBadgeProps): ReactNode {
   const { data: action, status, error } = useActionCost(actionId);
-  const { costBadge, common } = useCreditMessages();
+  const costBadge = useMessageGroup('costBadge', englishCostBadge);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatCount } = useCreditFormat();
   const descriptionId = useId();
   const root = { className: `ck-root ck-cost-badge ${className ?? ''}`.trim(), 'data-theme': theme };

@@ -30,6 +30,53 @@ const charges = ['find-mobile-phone', 'verify-email', 'enrich-person', 'ai-write
 afterEach(() => vi.restoreAllMocks());
 
 describe('CreditUsage in Chromium', () => {
+  it('R18: the chart is one stop; arrows, Home and End move from day to day, each read and shown with its figure', async () => {
+    const client = await workspaceWithCharges(charges);
+    const today = new Date().toISOString().slice(0, 10);
+    const day = (date: string) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(date));
+    const container = renderUsage(client, 'en-US', { defaultPeriod: 'last7' });
+    const chart = await screen.findByRole('group', { name: /^Net credits per day from/ });
+    expect(chart).toHaveAccessibleDescription('Arrow keys move from day to day.');
+    const tooltip = () => container.querySelector('.ck-usage-chart-tooltip');
+
+    await userEvent.tab();
+    await userEvent.tab();
+    // It starts on the latest day with usage: today, the four charges.
+    const { net } = (await client.usage.retrieve({ groupBy: 'day', from: today, to: today })).totals;
+    const todaysName = `${day(today)}: ${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(net)} credits`;
+    const todays = within(chart).getByRole('img', { name: todaysName });
+    expect(todays).toHaveFocus();
+    expect(tooltip()).toHaveTextContent(todaysName);
+    await expectNoAxeViolations(container);
+
+    await userEvent.keyboard('{ArrowLeft}');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect(within(chart).getByRole('img', { name: `${day(yesterday)}: 0 credits` })).toHaveFocus();
+    expect(tooltip()).toHaveTextContent(`${day(yesterday)}: 0 credits`);
+    await userEvent.keyboard('{Home}');
+    expect(within(chart).getAllByRole('img')[0]).toHaveFocus();
+    await userEvent.keyboard('{End}');
+    expect(todays).toHaveFocus();
+    // Only one day is a tab stop: Tab leaves the chart.
+    await userEvent.tab();
+    expect(screen.getByRole('radio', { name: 'By workbook' })).toHaveFocus();
+    expect(tooltip()).toBeNull();
+  });
+
+  it('R18: the period control asks for the last 7 days, and the chart follows', async () => {
+    const client = await workspaceWithCharges(charges);
+    renderUsage(client, 'en-US');
+    const period = await screen.findByRole('combobox', { name: 'Period' });
+    expect(period).toHaveValue('last30');
+    const chart = await screen.findByRole('group', { name: /^Net credits per day/ });
+    expect(within(chart).getAllByRole('img')).toHaveLength(30);
+    await userEvent.selectOptions(period, 'last7');
+    await waitFor(() =>
+      expect(within(screen.getByRole('group', { name: /^Net credits per day/ })).getAllByRole('img')).toHaveLength(7),
+    );
+  });
+
   it('R18: switches the grouping with arrow keys, shows focus, and downloads the CSV from the keyboard', async () => {
     const client = await workspaceWithCharges(charges);
     const blobs: Blob[] = [];
@@ -41,6 +88,11 @@ describe('CreditUsage in Chromium', () => {
     renderUsage(client, 'en-US');
     const byWorkbook = await screen.findByRole('radio', { name: 'By workbook' });
 
+    // The period, then the chart (one stop), then the grouping.
+    await userEvent.tab();
+    expect(screen.getByRole('combobox', { name: 'Period' })).toHaveFocus();
+    await userEvent.tab();
+    expect(document.activeElement).toHaveClass('ck-usage-chart-day');
     await userEvent.tab();
     expect(byWorkbook).toHaveFocus();
     expect(getComputedStyle(byWorkbook.closest('label') as HTMLElement).outlineStyle).toBe('solid');
@@ -68,7 +120,7 @@ describe('CreditUsage in Chromium', () => {
   it('has no axe violations with a chart and a table', async () => {
     const container = renderUsage(await workspaceWithCharges(charges), 'en-US');
     await screen.findByRole('table');
-    expect(screen.getByRole('img')).toHaveAccessibleName(/credits in total/);
+    expect(screen.getByRole('group', { name: /credits in total/ })).toBeVisible();
     await expectNoAxeViolations(container);
   });
 
@@ -80,7 +132,8 @@ describe('CreditUsage in Chromium', () => {
 
   it('has no axe violations when usage could not be loaded, and retries from the keyboard', async () => {
     const refused = refusedClient();
-    const container = renderUsage(refused.client, 'en-US');
+    // The host's period: no period control before the Try again button.
+    const container = renderUsage(refused.client, 'en-US', { from: '2026-11-01', to: '2026-11-30' });
     await screen.findByRole('alert');
     await expectNoAxeViolations(container);
     await retryFromKeyboard(refused, '/v1/usage');

@@ -38,18 +38,28 @@ describe('CreditUsage against the reference server', () => {
     expect(region).toHaveAttribute('data-state', 'loading');
     expect(within(region).getByRole('status')).toHaveTextContent('Loading credits…');
 
-    const chart = await screen.findByRole('img', {
+    const chart = await screen.findByRole('group', {
       name: `Net credits per day from ${day(weekAgo)} to ${day(today)}: 12 credits in total`,
     });
     expect(region).toHaveAttribute('data-state', 'ready');
     expect(region).toHaveClass('ck-root', 'ck-usage');
-    const bars = chart.querySelectorAll('rect');
+    // Every day is named with its figure, a day without usage too; one bar is drawn.
+    const days = within(chart).getAllByRole('img');
+    expect(days).toHaveLength(7);
+    expect(days[6]).toHaveAccessibleName(`${day(today)}: 12 credits`);
+    expect(days[0]).toHaveAccessibleName(`${day(weekAgo)}: 0 credits`);
+    const bars = chart.querySelectorAll('.ck-usage-chart-bar');
     expect(bars).toHaveLength(1);
-    expect(bars[0]?.querySelector('title')).toHaveTextContent(`${day(today)}: 12 credits`);
-    // Seven days across: today's bar is the last of seven slots, at full height.
+    // Seven days across: today's bar is the last of seven slots, at the top of an axis 0, 5, 10, 15.
     expect(chart).toHaveAttribute('viewBox', '0 0 70 100');
     expect(bars[0]).toHaveAttribute('x', '61');
-    expect(bars[0]).toHaveAttribute('height', '100');
+    expect(Number(bars[0]?.getAttribute('height'))).toBeCloseTo(80);
+    expect([...region.querySelectorAll('.ck-usage-chart-y span')].map((tick) => tick.textContent)).toEqual([
+      '0',
+      '5',
+      '10',
+      '15',
+    ]);
 
     const table = await screen.findByRole('table', { name: 'By workbook' });
     expect(rowsOf(table)).toEqual([
@@ -161,7 +171,7 @@ describe('CreditUsage against the reference server', () => {
     renderWithCredits(<CreditUsage />, { client, locale: 'en-US' });
     expect(await screen.findByText('No credits were used in this period.')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Credit usage' })).toHaveAttribute('data-state', 'empty');
-    expect(screen.queryByRole('img')).not.toBeInTheDocument();
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Download CSV' })).not.toBeInTheDocument();
   });
@@ -185,7 +195,7 @@ describe('CreditUsage against the reference server', () => {
     for (let index = 0; index < 3; index += 1) await workspace.charge({ actionId: 'verify-email' });
     const { client } = await workspace.connect('member');
     renderWithCredits(<CreditUsage from={weekAgo} to={today} />, { client, locale: 'de-DE' });
-    await screen.findByRole('img', {
+    await screen.findByRole('group', {
       name: `Net credits per day from ${day(weekAgo, 'de-DE')} to ${day(today, 'de-DE')}: 1,5 credits in total`,
     });
     expect(rowsOf(await screen.findByRole('table'))[1]).toEqual(['wb_1', '3', '1,5', '0', '1,5']);

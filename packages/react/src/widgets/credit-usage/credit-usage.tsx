@@ -1,19 +1,28 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
 import { useUsage } from '../../hooks/use-usage';
+import type { UsagePeriod } from '../../messages/credit-messages';
+import { englishCommon } from '../../messages/english/common';
+import { englishUsage } from '../../messages/english/usage';
 import { LoadFailure } from '../load-failure/load-failure';
 import { downloadText } from './download-text';
+import { periodDates, usagePeriods } from './period-dates';
 import { UsageChart } from './usage-chart';
 import { UsageRowName } from './usage-row-name';
 import { type UsageTableGroup, usageTableGroups } from './usage-table-group';
 
 /** The props of `<CreditUsage>`: the period, an optional workbook, and the table's grouping. */
 export interface CreditUsageProps {
-  /** First day of the period, `YYYY-MM-DD`. Default: 29 days before `to`. */
+  /**
+   * First day of the period, `YYYY-MM-DD`, set by the host: the widget's own period control is then left out.
+   * Default: 29 days before `to`.
+   */
   from?: string;
-  /** Last day of the period, inclusive, `YYYY-MM-DD`. Default: today, by the API's clock (UTC). */
+  /** Last day of the period, inclusive, `YYYY-MM-DD`, set by the host. Default: today, by the API's clock (UTC). */
   to?: string;
+  /** The period the widget's own control starts on when the host sets neither `from` nor `to`. Default `last30`. */
+  defaultPeriod?: UsagePeriod;
   /** Only this workbook's charges. */
   workbookId?: string;
   /** The table's grouping, controlled: pair it with `onGroupByChange`. */
@@ -42,8 +51,14 @@ export interface CreditUsageProps {
  * the download button `idle` · `downloading` · `failed`.
  */
 export function CreditUsage(props: CreditUsageProps): ReactNode {
-  const { from, to, workbookId, onGroupByChange, rowLabel, theme, className } = props;
-  const { usage: text, common } = useCreditMessages();
+  const { workbookId, onGroupByChange, rowLabel, theme, className } = props;
+  // The host's period, or the widget's own control.
+  const hostPeriod = props.from !== undefined || props.to !== undefined;
+  const [period, setPeriod] = useState<UsagePeriod>(props.defaultPeriod ?? 'last30');
+  const { from, to } = hostPeriod ? props : periodDates(period, new Date());
+  const periodId = useId();
+  const text = useMessageGroup('usage', englishUsage);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatCount } = useCreditFormat();
   const [ownGroupBy, setOwnGroupBy] = useState<UsageTableGroup>(props.defaultGroupBy ?? 'workbook');
   const groupBy = props.groupBy ?? ownGroupBy;
@@ -97,6 +112,18 @@ export function CreditUsage(props: CreditUsageProps): ReactNode {
       data-theme={theme}
       data-state={state}
     >
+      {!hostPeriod && (
+        <p className="ck-usage-period">
+          <label htmlFor={periodId}>{text.period}</label>
+          <select id={periodId} value={period} onChange={(event) => setPeriod(event.target.value as UsagePeriod)}>
+            {usagePeriods.map((option) => (
+              <option key={option} value={option}>
+                {text.periods[option]}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
       <p role="status" className="ck-usage-status">
         {loading && common.loading}
       </p>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useActionCost } from '../../hooks/use-action-cost';
 import { useAiModels } from '../../hooks/use-ai-models';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishUsage } from '../../messages/english/usage';
 import type { UsageTableGroup } from './usage-table-group';
 
 /** An action's name, from the same batched, cached query as its cost badge; its id until then. */
@@ -16,7 +17,7 @@ function ModelName({ id }: { id: string }) {
 
 /** A trigger's name in the kit's words (R24); a trigger this version does not know keeps its id. */
 function TriggerName({ id }: { id: string }) {
-  const names: Record<string, string> = useCreditMessages().usage.triggerNames;
+  const names: Record<string, string> = useMessageGroup('usage', englishUsage).triggerNames;
   return names[id] ?? id;
 }
 

@@ -3,7 +3,10 @@ import { NotFoundError } from '@creditkit/sdk';
 import { type ReactNode, useId } from 'react';
 import { useActionCosts } from '../../hooks/use-action-costs';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishCommon } from '../../messages/english/common';
+import { englishCostBadge } from '../../messages/english/cost-badge';
+import { englishFillRate } from '../../messages/english/fill-rate';
 import { LoadFailure } from '../load-failure/load-failure';
 
 /** One field of an audience, counted by the host's data layer. */
@@ -47,7 +50,9 @@ type CostState = 'none' | 'complete' | 'loading' | 'error' | 'priced';
  * cost cell `none` (no action) · `complete` · `loading` · `error` · `priced`.
  */
 export function FillRate({ audienceSize, fields, actionIds, theme, className }: FillRateProps): ReactNode {
-  const { fillRate: text, common, costBadge } = useCreditMessages();
+  const text = useMessageGroup('fillRate', englishFillRate);
+  const common = useMessageGroup('common', englishCommon);
+  const costBadge = useMessageGroup('costBadge', englishCostBadge);
   const { locale, formatCount, formatCredits } = useCreditFormat();
   const id = useId();
   const rows = fields.map((entry) => {
@@ -126,7 +131,7 @@ export function FillRate({ audienceSize, fields, actionIds, theme, className }: 
                     />
                     <span className="ck-fill-rate-percent">{rate}</span>
                     <span className="ck-fill-rate-count">
-                      {text.filled(formatCount(row.filled), formatCount(audienceSize))}
+                      {text.filled(formatCount(row.filled), formatCount(audienceSize), row.filled, audienceSize)}
                     </span>
                   </td>
                   <td>{formatCount(row.missing)}</td>

@@ -1,10 +1,13 @@
 import { InsufficientCreditsError, type LimitDetails, SpendLimitReachedError } from '@creditkit/sdk';
 import { type ReactNode, useRef, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { useCreditRole } from '../../hooks/use-credit-role';
 import { useLimitReached } from '../../hooks/use-limit-reached';
 import { useLiveRefusal } from '../../hooks/use-live-refusal';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishBalance } from '../../messages/english/balance';
+import { englishCommon } from '../../messages/english/common';
+import { englishLimitReached } from '../../messages/english/limit-reached';
 import { SpendLimitDialog } from '../spend-limit-dialog/spend-limit-dialog';
 
 /** The props of `<LimitReachedNotice>`: a caught refusal, or nothing to follow the workspace's latest one. */
@@ -55,7 +58,9 @@ export function LimitReachedNotice({
   theme,
   className,
 }: LimitReachedNoticeProps): ReactNode {
-  const { limitReached: text, balance, common } = useCreditMessages();
+  const text = useMessageGroup('limitReached', englishLimitReached);
+  const balance = useMessageGroup('balance', englishBalance);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits } = useCreditFormat();
   const isAdmin = useCreditRole() === 'admin';
   const latestReached = useLimitReached();

@@ -1,9 +1,12 @@
 import type { Plan } from '@creditkit/sdk';
 import { type ReactNode, useId } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
 import { useRenewalPreview } from '../../hooks/use-renewal-preview';
 import type { CreditAmountMessage } from '../../messages/credit-messages';
+import { englishBalance } from '../../messages/english/balance';
+import { englishCommon } from '../../messages/english/common';
+import { englishRenewal } from '../../messages/english/renewal';
 import { LoadFailure } from '../load-failure/load-failure';
 
 /** The props of `<RenewalPreview>`: it reads everything else from `<CreditProvider>`. */
@@ -24,7 +27,9 @@ export interface RenewalPreviewProps {
  */
 export function RenewalPreview({ theme, className }: RenewalPreviewProps): ReactNode {
   const { data, status, refetch } = useRenewalPreview();
-  const { renewal: messages, balance, common } = useCreditMessages();
+  const messages = useMessageGroup('renewal', englishRenewal);
+  const balance = useMessageGroup('balance', englishBalance);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatDate, locale } = useCreditFormat();
   const id = useId();
   const amount = (message: CreditAmountMessage, credits: number) => message(formatCredits(credits), credits);

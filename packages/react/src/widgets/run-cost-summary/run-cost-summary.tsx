@@ -2,9 +2,12 @@ import type { LimitDetails, Quote, QuoteCreateParams } from '@creditkit/sdk';
 import * as Dialog from '@radix-ui/react-dialog';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
 import { useRunQuote } from '../../hooks/use-run-quote';
 import type { CreditMessages } from '../../messages/credit-messages';
+import { englishCommon } from '../../messages/english/common';
+import { englishLimitReached } from '../../messages/english/limit-reached';
+import { englishRunCost } from '../../messages/english/run-cost';
 import { creditQueryKeys } from '../../store/query-keys';
 
 /** The props of `<RunCostSummary>`: what the run would charge, and the host's Run, which the widget's button calls. */
@@ -89,7 +92,9 @@ export function RunCostSummary({
   theme,
   className,
 }: RunCostSummaryProps): ReactNode {
-  const { runCost: text, limitReached, common } = useCreditMessages();
+  const text = useMessageGroup('runCost', englishRunCost);
+  const limitReached = useMessageGroup('limitReached', englishLimitReached);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, formatCount } = useCreditFormat();
   const result = useRunQuote(params);
   const id = useId();

@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
+import { useMessageGroup } from '../../hooks/use-message-group';
+import { englishSpendLimit } from '../../messages/english/spend-limit';
 import { SpendLimitForm } from './spend-limit-form';
 
 /** Which limit the dialog edits: a workbook's (R11) or an enrichment's (R12), never both. */
@@ -64,7 +65,7 @@ export function SpendLimitDialog({
   theme,
   className,
 }: SpendLimitDialogProps): ReactNode {
-  const text = useCreditMessages().spendLimit;
+  const text = useMessageGroup('spendLimit', englishSpendLimit);
   const target = workbookId === undefined ? { enrichmentId } : { workbookId };
   const title = workbookId === undefined ? text.enrichmentTitle : text.workbookTitle;
   return (

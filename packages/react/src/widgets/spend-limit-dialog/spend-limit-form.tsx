@@ -4,9 +4,12 @@ import * as Dialog from '@radix-ui/react-dialog';
 import * as Switch from '@radix-ui/react-switch';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
-import { useCreditMessages } from '../../hooks/use-credit-messages';
 import { useCreditRole } from '../../hooks/use-credit-role';
+import { useMessageGroup } from '../../hooks/use-message-group';
 import { type SpendLimitResult, useSpendLimit } from '../../hooks/use-spend-limit';
+import { englishAmountInput } from '../../messages/english/amount-input';
+import { englishCommon } from '../../messages/english/common';
+import { englishSpendLimit } from '../../messages/english/spend-limit';
 
 /** Space-separated ids for `aria-describedby`, or none. */
 const ids = (...candidates: (string | false | undefined)[]) => candidates.filter(Boolean).join(' ') || undefined;
@@ -14,7 +17,7 @@ const ids = (...candidates: (string | false | undefined)[]) => candidates.filter
 /** The dialog's body. The limit is asked for when the dialog opens, and the fields start from it. */
 export function SpendLimitForm({ target }: { target: SpendLimitTarget }) {
   const spendLimit = useSpendLimit(target);
-  const { common } = useCreditMessages();
+  const common = useMessageGroup('common', englishCommon);
   if (spendLimit.data) return <SpendLimitFields spendLimit={spendLimit} shown={spendLimit.data} />;
   const failed = spendLimit.status === 'error';
   return (
@@ -40,7 +43,9 @@ export function SpendLimitForm({ target }: { target: SpendLimitTarget }) {
 }
 
 function SpendLimitFields({ spendLimit, shown }: { spendLimit: SpendLimitResult; shown: SpendLimit }) {
-  const { spendLimit: text, amountInput, common } = useCreditMessages();
+  const text = useMessageGroup('spendLimit', englishSpendLimit);
+  const amountInput = useMessageGroup('amountInput', englishAmountInput);
+  const common = useMessageGroup('common', englishCommon);
   const { formatCredits, parseCredits } = useCreditFormat();
   // Members, and users whose role the host did not say, only read (R20); the API refuses them anyway.
   const isAdmin = useCreditRole() === 'admin';

@@ -1,0 +1,41 @@
+import type { CreditMessages } from '../credit-messages';
+import { credits } from './english-words';
+
+/** The alert settings' English words. */
+export const englishAlerts: CreditMessages['alerts'] = {
+  title: 'Credit alerts',
+  description:
+    'An alert fires once when its value crosses the threshold, and again only after the value has come back.',
+  empty: 'No alerts yet.',
+  listLabel: 'Alerts',
+  scopeLabel: 'Watch',
+  scopeBalance: 'Balance',
+  scopeWorkbook: 'Workbook limit',
+  scopeEnrichment: 'Enrichment limit',
+  scopeRun: 'Run budget',
+  scopeIdLabel: 'Workbook, enrichment or run id',
+  unitLabel: 'Threshold in',
+  unitCredits: 'Credits left',
+  unitPercent: 'Percent',
+  thresholdLabel: 'Threshold',
+  balanceCredits: (formatted, amount) => `Balance at or below ${credits(formatted, amount)}`,
+  balancePercent: (percent) => `Balance at or below ${percent}% of the plan allowance`,
+  spendPercent: (scope, id, percent) => `${scope} ${id}: ${percent}% used`,
+  armed: 'Armed',
+  triggered: 'Triggered',
+  add: 'Add alert',
+  save: 'Save alert',
+  cancel: 'Cancel',
+  edit: 'Edit',
+  remove: 'Remove',
+  editLabel: (alert) => `Edit: ${alert}`,
+  removeLabel: (alert) => `Remove: ${alert}`,
+  saved: 'Alert saved',
+  removed: 'Alert removed',
+  memberReadOnly: 'Only workspace admins can change alerts.',
+  full: (maximum) => `A workspace has at most ${maximum} alerts: remove one to add another.`,
+  idRequired: 'Enter the id of the workbook, enrichment or run.',
+  percentProblem: 'Enter a whole percentage from 1 to 100.',
+  saveFailed: 'The alert was not saved. Try again.',
+  sessionEnded: 'The alert was not saved: your session has ended. Sign in again.',
+};
