@@ -125,6 +125,16 @@ export const de: CreditMessages = {
         one: 'gekaufter Credit verfällt',
         other: 'gekaufte Credits verfallen',
       })} nie`,
+    grantedKept: (formatted, amount) =>
+      `${formatted} ${plural(amount, {
+        one: 'gutgeschriebener Credit bleibt',
+        other: 'gutgeschriebene Credits bleiben',
+      })}, jeweils bis zu seinem eigenen Ablauf`,
+    grantedExpiring: (formatted, amount) =>
+      `${formatted} ${plural(amount, {
+        one: 'gutgeschriebener Credit verfällt',
+        other: 'gutgeschriebene Credits verfallen',
+      })} schon vorher`,
     newAllowance: (formatted, amount) => `${credits(formatted, amount)} aus dem Plan`,
     balanceAfter: (formatted, amount) => `Guthaben nach der Verlängerung: ${credits(formatted, amount)}`,
     nextPlan: (planName) => `Wechselt bei der Verlängerung in den Plan ${planName}`,

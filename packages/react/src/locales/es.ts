@@ -128,6 +128,16 @@ export const es: CreditMessages = {
         one: 'crédito comprado nunca caduca',
         other: 'créditos comprados nunca caducan',
       })}`,
+    grantedKept: (formatted, amount) =>
+      `${formatted} ${plural(amount, {
+        one: 'crédito otorgado se mantiene',
+        other: 'créditos otorgados se mantienen',
+      })}, cada uno hasta su propio vencimiento`,
+    grantedExpiring: (formatted, amount) =>
+      `${formatted} ${plural(amount, {
+        one: 'crédito otorgado vence',
+        other: 'créditos otorgados vencen',
+      })} antes de esa fecha`,
     newAllowance: (formatted, amount) => `${credits(formatted, amount)} del plan`,
     balanceAfter: (formatted, amount) => `Saldo tras la renovación: ${credits(formatted, amount)}`,
     nextPlan: (planName) => `Se renueva al plan ${planName}`,

@@ -130,6 +130,16 @@ export const fr: CreditMessages = {
         one: 'crédit acheté n’expire',
         other: 'crédits achetés n’expirent',
       })} jamais`,
+    grantedKept: (formatted, amount) =>
+      `${formatted} ${plural(amount, {
+        one: 'crédit offert reste',
+        other: 'crédits offerts restent',
+      })}, chacun jusqu’à sa propre expiration`,
+    grantedExpiring: (formatted, amount) =>
+      `${formatted} ${plural(amount, {
+        one: 'crédit offert expire',
+        other: 'crédits offerts expirent',
+      })} avant cette date`,
     newAllowance: (formatted, amount) => `${credits(formatted, amount)} du forfait`,
     balanceAfter: (formatted, amount) => `Solde après renouvellement\u00a0: ${credits(formatted, amount)}`,
     nextPlan: (planName) => `Renouvellement vers le forfait ${planName}`,

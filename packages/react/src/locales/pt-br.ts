@@ -128,6 +128,16 @@ export const ptBR: CreditMessages = {
         one: 'crédito comprado nunca expira',
         other: 'créditos comprados nunca expiram',
       })}`,
+    grantedKept: (formatted, amount) =>
+      `${formatted} ${plural(amount, {
+        one: 'crédito concedido continua',
+        other: 'créditos concedidos continuam',
+      })}, cada um até o próprio vencimento`,
+    grantedExpiring: (formatted, amount) =>
+      `${formatted} ${plural(amount, {
+        one: 'crédito concedido vence',
+        other: 'créditos concedidos vencem',
+      })} antes disso`,
     newAllowance: (formatted, amount) => `${credits(formatted, amount)} do plano`,
     balanceAfter: (formatted, amount) => `Saldo após a renovação: ${credits(formatted, amount)}`,
     nextPlan: (planName) => `Renova para o plano ${planName}`,

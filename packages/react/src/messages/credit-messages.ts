@@ -237,6 +237,10 @@ export interface CreditMessages {
     forfeits: CreditAmountMessage;
     /** Purchased credits, outside every cap (R3, R17); shown only when above 0. */
     purchasedKept: CreditAmountMessage;
+    /** Granted credits that outlast the renewal, each until its own expiry (R28); shown only when above 0. */
+    grantedKept: CreditAmountMessage;
+    /** Granted credits whose own expiry comes before the renewal (R28); shown only when above 0. */
+    grantedExpiring: CreditAmountMessage;
     /** The allowance of the plan renewed into. */
     newAllowance: CreditAmountMessage;
     /** The balance right after the renewal: kept, purchased and the new allowance. */

@@ -18,6 +18,11 @@ export const creditQueryKeys = {
   balance: 'balance',
   /** The current plan and its scheduled change (`usePlan`). */
   plan: 'plan',
+  /**
+   * Granted credits expiring by the period's end (`useRenewalPreview`, R28). Keyed by the granted total too: a
+   * spend, grant or expiry moves it, and with it what expires first.
+   */
+  grantedExpiring: (periodEnd: string, granted: number) => `granted-expiring:${periodEnd}:${granted}`,
   /** The plan catalogue (`usePlans`). */
   plans: 'plans',
   /** The AI models and their rates (`useAiModels`), from which estimates with token counts are computed. */

@@ -11,6 +11,10 @@ export const englishRenewal: CreditMessages['renewal'] = {
   forfeits: (formatted, amount) => `${credits(formatted, amount)} ${expire(amount)}`,
   purchasedKept: (formatted, amount) =>
     `${formatted} purchased ${englishPlural(amount, { one: 'credit', other: 'credits' })} never ${expire(amount)}`,
+  grantedKept: (formatted, amount) =>
+    `${formatted} granted ${englishPlural(amount, { one: 'credit stays', other: 'credits stay' })}, each until its own expiry`,
+  grantedExpiring: (formatted, amount) =>
+    `${formatted} granted ${englishPlural(amount, { one: 'credit expires', other: 'credits expire' })} before then`,
   newAllowance: (formatted, amount) => `${credits(formatted, amount)} from the plan`,
   balanceAfter: (formatted, amount) => `Balance after renewal: ${credits(formatted, amount)}`,
   nextPlan: (planName) => `Renews into the ${planName} plan`,

@@ -105,6 +105,30 @@ describe('RenewalPreview against the reference server', () => {
     expect(screen.getByText('Balance after renewal: 4,250 credits')).toBeInTheDocument();
   });
 
+  it('R28: granted credits outlast the renewal, but those whose own expiry comes first are counted apart', async () => {
+    const workspace = await createTestWorkspace('starter-monthly');
+    const admin = (await workspace.connect('admin')).client;
+    const { periodEnd } = await admin.plan.retrieve();
+    const beforeRenewal = new Date(Date.parse(periodEnd) - 86_400_000).toISOString();
+    await workspace.grant({ credits: 120, reason: 'promotional', expiresAt: beforeRenewal });
+    await workspace.grant({ credits: 300, reason: 'goodwill' });
+    renderWithCredits(<RenewalPreview />, { client: (await workspace.connect('member')).client, locale: 'en-US' });
+    const region = screen.getByRole('region', { name: 'At renewal' });
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'loaded'));
+    expect(
+      within(region)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      '2,000 credits roll over',
+      '0 credits expire',
+      '300 granted credits stay, each until its own expiry',
+      '120 granted credits expire before then',
+      '2,000 credits from the plan',
+    ]);
+    expect(screen.getByText('Balance after renewal: 4,300 credits')).toBeInTheDocument();
+  });
+
   it('follows the balance live: a charge made elsewhere lowers what rolls over', async () => {
     const workspace = await createTestWorkspace('starter-monthly');
     const page = await workspace.connect('member');

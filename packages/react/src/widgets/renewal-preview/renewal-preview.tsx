@@ -66,6 +66,10 @@ export function RenewalPreview({ theme, className }: RenewalPreviewProps): React
             <li data-outcome="kept">{amount(messages.keeps, data.kept)}</li>
             <li data-outcome="forfeited">{amount(messages.forfeits, data.forfeited)}</li>
             {data.purchased > 0 && <li data-outcome="purchased">{amount(messages.purchasedKept, data.purchased)}</li>}
+            {data.granted > 0 && <li data-outcome="granted">{amount(messages.grantedKept, data.granted)}</li>}
+            {data.grantedExpiring > 0 && (
+              <li data-outcome="granted-expiring">{amount(messages.grantedExpiring, data.grantedExpiring)}</li>
+            )}
             <li data-outcome="allowance">{amount(messages.newAllowance, data.newAllowance)}</li>
           </ul>
           <p className="ck-renewal-preview__after">{amount(messages.balanceAfter, data.balanceAfter)}</p>
