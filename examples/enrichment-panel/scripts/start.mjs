@@ -84,6 +84,9 @@ function run(name, command, args, ready) {
     let isReady = false;
     const onData = (chunk) => {
       for (const line of chunk.toString().split('\n')) {
+        // A Ctrl-C reaches the servers too, and one may say so before this script hears of it: a server's
+        // signal line ("SIGINT: finishing in-flight requests, ...") starts the same quiet stop.
+        if (isReady && /^SIG[A-Z]+: /.test(line)) stopAll(0);
         if (line === '' || stopping) continue;
         if (isReady) {
           console.log(`[${name}] ${line}`);
