@@ -75,6 +75,7 @@ export function CreditStoryFrame({
     >
       <div
         className="ck-root"
+        lang={locale}
         data-theme={theme === 'dark' ? 'dark' : undefined}
         style={{
           background: 'var(--ck-color-background)',
