@@ -18,6 +18,21 @@ function project(groupOrder: number, maxWorkers: number) {
   return { maxWorkers, sequence: { groupOrder }, testTimeout: testTimeoutMs, hookTimeout: testTimeoutMs };
 }
 
+/**
+ * What the stories' pages bundle up front (the in-page Credit API's dependencies), so Vite never reloads a
+ * page halfway through the run to add a late discovery. PGlite is left as it is: it finds its WebAssembly and
+ * data files beside its module at run time.
+ */
+const inPageApiDeps = {
+  include: [
+    '@radix-ui/react-dialog',
+    '@radix-ui/react-switch',
+    '@creditkit/server > gpt-tokenizer',
+    '@creditkit/server > gpt-tokenizer/encodingParams/constants',
+  ],
+  exclude: ['@electric-sql/pglite'],
+};
+
 export default defineConfig({
   test: {
     // The reference Credit API, in memory, once for the whole run (every project reads its URL with
@@ -75,17 +90,7 @@ export default defineConfig({
         // stories run on the reference Credit API in the page (storybook/story-api.ts), so this project needs
         // neither the reference server of the others nor their DOM setup.
         plugins: [react(), storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
-        // Found up front, so Vite never reloads the page halfway through the run to add a late discovery.
-        // PGlite is left as it is: it finds its WebAssembly and data files beside its module at run time.
-        optimizeDeps: {
-          include: [
-            '@radix-ui/react-dialog',
-            '@radix-ui/react-switch',
-            '@creditkit/server > gpt-tokenizer',
-            '@creditkit/server > gpt-tokenizer/encodingParams/constants',
-          ],
-          exclude: ['@electric-sql/pglite'],
-        },
+        optimizeDeps: inPageApiDeps,
         test: {
           ...project(3, 1),
           name: 'storybook',
@@ -94,10 +99,24 @@ export default defineConfig({
         },
       },
       {
+        // Every story again in each of the kit's six languages, on the in-page API like the project above:
+        // the language's words, no text overflowing its box, no axe violation
+        // (storybook/every-language.browser.test.tsx).
+        plugins: [react()],
+        optimizeDeps: { ...inPageApiDeps, include: [...inPageApiDeps.include, '@storybook/react-vite'] },
+        test: {
+          ...project(4, 1),
+          name: 'languages',
+          setupFiles: ['./test/setup-dom.ts', './test/setup-storybook.ts'],
+          include: ['storybook/**/*.browser.test.tsx'],
+          browser: inChromium(),
+        },
+      },
+      {
         // The docs playground as built (`build-playground`), served as static files, driven in Chromium with
         // Playwright from Node: its own page, its own in-page API.
         test: {
-          ...project(4, 1),
+          ...project(5, 1),
           name: 'playground',
           environment: 'node',
           include: ['playground/**/*.test.ts'],

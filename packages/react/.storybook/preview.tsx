@@ -1,7 +1,13 @@
 import '../src/styles/styles.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import type { CreditRole } from '../src/index';
-import { CreditStoryFrame, type StoryLocale, type StoryTheme, storyLocales } from '../storybook/credit-story-frame';
+import {
+  CreditStoryFrame,
+  type StoryLocale,
+  type StoryTheme,
+  storyLanguages,
+  storyLocales,
+} from '../storybook/credit-story-frame';
 import type { CreditkitParameters, ScenarioName } from '../storybook/scenarios';
 import { openStoryConnection, type StoryConnection } from '../storybook/story-api';
 
@@ -42,8 +48,14 @@ const preview: Preview = {
   decorators: [withCredits],
   globalTypes: {
     locale: {
-      description: 'How numbers and dates are written (the CreditProvider locale)',
-      toolbar: { title: 'Locale', icon: 'globe', items: [...storyLocales], dynamicTitle: true },
+      description:
+        'The words (a language pack, the CreditProvider messages) and how numbers and dates are written (its locale)',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: storyLocales.map((locale) => ({ value: locale, title: `${storyLanguages[locale].title} (${locale})` })),
+        dynamicTitle: true,
+      },
     },
     theme: {
       description: 'The kit theme: data-theme on .ck-root',

@@ -44,6 +44,8 @@ export type {
 } from './messages/credit-messages';
 export { defaultCreditMessages } from './messages/default-messages';
 export type { CreditMessageOverrides } from './messages/merge-messages';
+export type { ChoosePlural, PluralForms } from './messages/plural';
+export { pluralFor } from './messages/plural';
 export type { CreditProviderProps } from './provider/credit-provider';
 export { CreditProvider } from './provider/credit-provider';
 export type { CreditRole } from './provider/credit-role';

@@ -1,12 +1,29 @@
 import { createCreditClient } from '@creditkit/sdk';
 import { type ReactNode, useMemo } from 'react';
-import { CreditProvider, type CreditRole, createCreditStore } from '../src/index';
+import { type CreditMessages, CreditProvider, type CreditRole, createCreditStore } from '../src/index';
+import { de } from '../src/locales/de';
+import { en } from '../src/locales/en';
+import { es } from '../src/locales/es';
+import { fr } from '../src/locales/fr';
+import { ja } from '../src/locales/ja';
+import { ptBR } from '../src/locales/pt-br';
 import { type ScenarioName, scenarios } from './scenarios';
 import type { StoryConnection } from './story-api';
 
-/** The toolbar's locales: they decide how amounts and dates are written; the strings stay the kit's English. */
-export const storyLocales = ['en-US', 'de-DE', 'ja-JP'] as const;
-export type StoryLocale = (typeof storyLocales)[number];
+/**
+ * The toolbar's locales, one per language the kit ships: each sets how amounts and dates are written (the
+ * provider's `locale`) and the words (its `messages`, the language's pack), as a host does.
+ */
+export const storyLanguages = {
+  'en-US': { title: 'English', messages: en },
+  'de-DE': { title: 'Deutsch', messages: de },
+  'fr-FR': { title: 'Français', messages: fr },
+  'es-ES': { title: 'Español', messages: es },
+  'ja-JP': { title: '日本語', messages: ja },
+  'pt-BR': { title: 'Português (Brasil)', messages: ptBR },
+} as const satisfies Record<string, { title: string; messages: CreditMessages }>;
+export type StoryLocale = keyof typeof storyLanguages;
+export const storyLocales = Object.keys(storyLanguages) as StoryLocale[];
 export type StoryTheme = 'light' | 'dark';
 
 export interface CreditStoryFrameProps {
@@ -49,9 +66,16 @@ export function CreditStoryFrame({
   // Still states unless the story shows live updates: a stream held open would keep every story busy.
   const store = useMemo(() => createCreditStore(client, { live }), [client, live]);
   return (
-    <CreditProvider client={client} store={store} locale={locale} role={role}>
+    <CreditProvider
+      client={client}
+      store={store}
+      locale={locale}
+      messages={storyLanguages[locale].messages}
+      role={role}
+    >
       <div
         className="ck-root"
+        lang={locale}
         data-theme={theme === 'dark' ? 'dark' : undefined}
         style={{
           background: 'var(--ck-color-background)',

@@ -34,7 +34,7 @@ export const fr: CreditMessages = {
   spendLimit: {
     workbookTitle: 'Plafond de crédits du classeur',
     enrichmentTitle: 'Plafond de crédits de l’enrichissement',
-    description: 'Les débits s’arrêtent une fois ce montant dépensé. Les crédits remboursés sont décomptés.',
+    description: 'Les débits s’arrêtent une fois ce montant dépensé. Les remboursements réduisent les dépenses.',
     enable: 'Plafonner les dépenses de crédits',
     limitLabel: 'Plafond (crédits)',
     noLimit: 'Aucun plafond',
@@ -153,7 +153,7 @@ export const fr: CreditMessages = {
   alerts: {
     title: 'Alertes de crédits',
     description:
-      'Une alerte se déclenche une fois quand sa valeur franchit le seuil, puis de nouveau seulement après le retour de la valeur.',
+      'Une alerte se déclenche une fois quand sa valeur franchit le seuil, et à nouveau seulement une fois la valeur repassée de l’autre côté.',
     empty: 'Aucune alerte pour l’instant.',
     listLabel: 'Alertes',
     scopeLabel: 'Surveiller',
@@ -191,7 +191,7 @@ export const fr: CreditMessages = {
   autoTopUp: {
     title: 'Recharge automatique',
     description:
-      'Quand le solde passe sous le seuil, des crédits sont ajoutés une fois, puis de nouveau seulement après la remontée du solde.',
+      'Quand le solde passe sous le seuil, des crédits sont ajoutés une fois, et à nouveau seulement une fois le solde remonté.',
     off: 'La recharge automatique est désactivée.',
     summary: (amount, threshold) => `Ajoute ${amount} quand le solde passe sous ${threshold}.`,
     month: (toppedUp, cap) => `Rechargé ce mois-ci\u00a0: ${toppedUp} sur ${cap}.`,

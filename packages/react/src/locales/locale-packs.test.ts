@@ -1,5 +1,6 @@
 import type { CreditMessages } from '@creditkit/react';
 import { describe, expect, it } from 'vitest';
+import { sayWithPlaceholders } from '../../test/support/placeholders';
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
@@ -9,28 +10,8 @@ import { ptBR } from './pt-br';
 
 const packs = { de, fr, es, ja, 'pt-BR': ptBR };
 
-/**
- * A stand-in for any argument a phrase receives: written into text it reads `⟪name⟫`, read as a number it is
- * 2 (so plural rules pick a form), and its properties (an activity sentence's parts, a list's items) are
- * stand-ins of their own. What a phrase prints of its arguments is then the set of `⟪…⟫` in its text.
- */
-function placeholder(name: string): unknown {
-  return new Proxy(
-    {},
-    {
-      get(_, key) {
-        if (key === Symbol.toPrimitive) return (hint: string) => (hint === 'number' ? 2 : `⟪${name}⟫`);
-        if (key === 'length') return 2;
-        if (key === 'join') return (separator: string) => `⟪${name}.0⟫${separator}⟪${name}.1⟫`;
-        return typeof key === 'string' ? placeholder(`${name}.${key}`) : undefined;
-      },
-    },
-  );
-}
-
-function printedPlaceholders(phrase: (...args: unknown[]) => string): string[] {
-  const args = Array.from({ length: 5 }, (_, index) => placeholder(String(index)));
-  return [...new Set(phrase(...args).match(/⟪[^⟫]*⟫/g) ?? [])].sort();
+function printedPlaceholders(phrase: (...args: never[]) => string): string[] {
+  return [...new Set(sayWithPlaceholders(phrase).match(/⟪[^⟫]*⟫/g) ?? [])].sort();
 }
 
 type Entry = [group: string, key: string, english: unknown, translated: unknown];

@@ -4,7 +4,10 @@
  * categories (Japanese has only `other`; English, German and Spanish `one` and `other`; French and Brazilian
  * Portuguese say `one` for 0 and 1.5 too), and a category a pack leaves out falls back to `other`.
  */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & {
+  /** The form for every amount whose category has none of its own: the only one Japanese needs. */
+  other: string;
+};
 
 /** Picks one of `forms` for an amount by a language's plural rules. */
 export type ChoosePlural = (amount: number, forms: PluralForms) => string;

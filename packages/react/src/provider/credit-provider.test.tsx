@@ -1,4 +1,5 @@
 import {
+  CreditCostBadge,
   CreditProvider,
   type CreditStore,
   createCreditStore,
@@ -12,8 +13,11 @@ import {
 import { createCreditClient } from '@creditkit/sdk';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { refusedClient } from '../../test/support/clients';
 import { renderWithCredits } from '../../test/support/render-with-credits';
 import { createTestWorkspace } from '../../test/support/test-workspace';
+import { de } from '../locales/de';
+import { fr } from '../locales/fr';
 
 // A client that is never asked anything in these tests: nothing here observes a query.
 const idleClient = createCreditClient({ baseUrl: 'http://127.0.0.1:9', token: () => 'unused' });
@@ -59,6 +63,32 @@ describe('CreditProvider', () => {
     expect(screen.getByText('Limit speichern')).toBeInTheDocument();
     expect(screen.getByText(defaultCreditMessages.spendLimit.cancel)).toBeInTheDocument();
     expect(screen.getByText('role admin')).toBeInTheDocument();
+  });
+
+  it('speaks the language of its messages, with the overrides laid over them, and writes numbers in its locale', () => {
+    renderWithCredits(<Strings />, {
+      client: idleClient,
+      locale: 'de-CH',
+      messages: de,
+      overrides: { spendLimit: { save: 'Speichern' } },
+    });
+    expect(screen.getByText(`${new Intl.NumberFormat('de-CH').format(1234.5)} Credits`)).toBeInTheDocument();
+    expect(screen.getByText('1 Credit')).toBeInTheDocument();
+    expect(screen.getByText('Speichern')).toBeInTheDocument();
+    expect(screen.getByText(de.spendLimit.cancel)).toBeInTheDocument();
+  });
+
+  it('gives each widget the pack’s words for its own groups, and the overrides over them', async () => {
+    const { client } = refusedClient();
+    renderWithCredits(<CreditCostBadge actionId="find-work-email" />, { client, locale: 'fr-FR', messages: fr });
+    expect(await screen.findByText(fr.common.loadFailed)).toBeInTheDocument();
+    renderWithCredits(<CreditCostBadge actionId="find-work-email" />, {
+      client,
+      messages: fr,
+      overrides: { common: { loadFailed: 'Prix indisponible.' } },
+    });
+    expect(await screen.findByText('Prix indisponible.')).toBeInTheDocument();
+    expect(screen.queryByText(defaultCreditMessages.common.loadFailed)).toBeNull();
   });
 
   it('defaults to the browser’s language and an unknown role', () => {

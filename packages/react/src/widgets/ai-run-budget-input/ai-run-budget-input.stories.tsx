@@ -230,22 +230,22 @@ export const DarkThemeInvalid: Story = {
   },
 };
 
-/** de-DE: `1.000,5` is one thousand and a half; `1,000.5` is refused as ambiguous. */
+/** de-DE, in German: `1.000,5` is one thousand and a half; `1,000.5` is refused as ambiguous. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ args, canvas }) => {
-    const input = canvas.getByRole('textbox', budgetInput);
-    await expect(await canvas.findByText('≈0,298 / row · ≈298 credits for 1.000 rows')).toBeVisible();
+    const input = canvas.getByRole('textbox', { name: 'Budget des Durchlaufs (Credits)' });
+    await expect(await canvas.findByText('≈0,298 / Zeile · ≈298 Credits für 1.000 Zeilen')).toBeVisible();
     await userEvent.type(input, '1.000,5');
     await waitFor(() => expect(args.onValueChange).toHaveBeenLastCalledWith(1000.5, { valid: true, problem: null }));
   },
 };
 
-/** ja-JP: fullwidth digits from a Japanese input method read as the same amount. */
+/** ja-JP, in Japanese: fullwidth digits from a Japanese input method read as the same amount. */
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ args, canvas }) => {
-    await userEvent.type(canvas.getByRole('textbox', budgetInput), '１，２５０．５');
+    await userEvent.type(canvas.getByRole('textbox', { name: '実行の予算（クレジット）' }), '１，２５０．５');
     await waitFor(() => expect(args.onValueChange).toHaveBeenLastCalledWith(1250.5, { valid: true, problem: null }));
   },
 };

@@ -157,10 +157,10 @@ export const DarkTheme: Story = {
   play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'ready'),
 };
 
-/** de-DE: German numbers and dates; the sentences stay English until the host translates them. */
+/** de-DE: the German pack's sentences, German numbers and dates. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvasElement }) => {
-    await waitFor(async () => expect((await lines(canvasElement))[1]).toContain('11,92 credits'));
+    await waitFor(async () => expect((await lines(canvasElement))[1]).toContain('11,92 Credits'));
   },
 };

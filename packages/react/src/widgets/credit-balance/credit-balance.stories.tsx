@@ -130,19 +130,19 @@ export const DarkThemeRenewalProcessing: Story = {
   play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'processing'),
 };
 
-/** de-DE writes 21.672,68 and its dates the German way. */
+/** de-DE: in German, 21.672,68 and its dates the German way. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('21.672,68 credits available')).toBeVisible();
+    await expect(await canvas.findByText('21.672,68 Credits verfügbar')).toBeVisible();
   },
 };
 
-/** ja-JP writes 21,672.68 and its dates the Japanese way. */
+/** ja-JP: in Japanese, 21,672.68 and its dates the Japanese way. */
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('21,672.68 credits available')).toBeVisible();
+    await expect(await canvas.findByText('利用可能：21,672.68クレジット')).toBeVisible();
   },
 };
 

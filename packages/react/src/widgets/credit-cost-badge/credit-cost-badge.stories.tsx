@@ -187,24 +187,24 @@ export const DarkTheme: Story = {
   },
 };
 
-/** de-DE writes 1.234 rows and 345,52 credits. */
+/** de-DE: in German, 1.234 Zeilen and 345,52 Credits (the action's name is the host's). */
 export const German: Story = {
   args: { actionId: 'ai-write-gpt-mini', rows: 1_234 },
   globals: { locale: 'de-DE' },
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByRole('group', { name: 'Use AI (GPT mini): ≈345,52 credits for 1.234 rows' }),
+      await canvas.findByRole('group', { name: 'Use AI (GPT mini): ≈345,52 Credits für 1.234 Zeilen' }),
     ).toBeVisible();
   },
 };
 
-/** ja-JP writes 1,234 rows and 345.52 credits. */
+/** ja-JP: in Japanese, 1,234行 and 345.52クレジット. */
 export const Japanese: Story = {
   args: { actionId: 'ai-write-gpt-mini', rows: 1_234 },
   globals: { locale: 'ja-JP' },
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByRole('group', { name: 'Use AI (GPT mini): ≈345.52 credits for 1,234 rows' }),
+      await canvas.findByRole('group', { name: 'Use AI (GPT mini)：1,234行で約345.52クレジット' }),
     ).toBeVisible();
   },
 };

@@ -164,20 +164,26 @@ export const DarkTheme: Story = {
   play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'ready'),
 };
 
-/** de-DE: 3.411,2 and German dates. */
+/** de-DE: in German, 3.411,2 and German dates. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvas }) => {
-    await expect((await tableRows(canvas, 'By workbook')).at(-1)).toEqual(['Total', '431', '826,32', '39', '787,32']);
+    await expect((await tableRows(canvas, 'Nach Arbeitsmappe')).at(-1)).toEqual([
+      'Gesamt',
+      '431',
+      '826,32',
+      '39',
+      '787,32',
+    ]);
   },
 };
 
-/** ja-JP: Japanese dates. */
+/** ja-JP: in Japanese, with Japanese dates. */
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByRole('img', { name: /^Net credits per day from 2026\/10\/22 to 2026\/11\/20/ }),
+      await canvas.findByRole('img', { name: /^2026\/10\/22〜2026\/11\/20の日別の純使用クレジット/ }),
     ).toBeVisible();
   },
 };

@@ -42,9 +42,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** The table's rows as text, no-break spaces (de-DE writes `15,2 %`) read as spaces. */
-async function tableRows(canvasElement: HTMLElement) {
+async function tableRows(canvasElement: HTMLElement, name = 'Fill rate') {
   await waitForWidgetState(canvasElement, 'ready');
-  const table = within(canvasElement).getByRole('table', { name: 'Fill rate' });
+  const table = within(canvasElement).getByRole('table', { name });
   return within(table)
     .getAllByRole('row')
     .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.replace(/[\u00a0\u202f]/g, ' ')));
@@ -122,19 +122,19 @@ export const DarkTheme: Story = {
   play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'ready'),
 };
 
-/** de-DE: 15,2 % and 9.477. */
+/** de-DE: in German, 15,2 % and 9.477. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvasElement }) => {
-    const rows = await tableRows(canvasElement);
-    await expect(rows).toContainEqual(['Mobile phone', '15,2 %143 of 940 records', '797', '≈7.970 credits']);
+    const rows = await tableRows(canvasElement, 'Füllgrad');
+    await expect(rows).toContainEqual(['Mobile phone', '15,2 %143 von 940 Datensätzen', '797', '≈7.970 Credits']);
   },
 };
 
-/** ja-JP. */
+/** ja-JP, in Japanese. */
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvasElement }) => {
-    await expect((await tableRows(canvasElement)).at(-1)).toEqual(['Total', '', '1,970', '≈9,477 credits']);
+    await expect((await tableRows(canvasElement, '充足率')).at(-1)).toEqual(['合計', '', '1,970', '約9,477クレジット']);
   },
 };

@@ -213,20 +213,20 @@ export const DarkTheme: Story = {
   play: async ({ canvasElement }) => waitForWidgetState(canvasElement, 'reached'),
 };
 
-/** de-DE. */
+/** de-DE, in German. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvas, canvasElement }) => {
     await waitForWidgetState(canvasElement, 'reached');
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Limit 651 · spent 647 · 4 left');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Limit 651 · ausgegeben 647 · 4 übrig');
   },
 };
 
-/** ja-JP. */
+/** ja-JP, in Japanese. */
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvas, canvasElement }) => {
     await waitForWidgetState(canvasElement, 'reached');
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Limit 651 · spent 647 · 4 left');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('上限651 · 使用済み647 · 残り4');
   },
 };

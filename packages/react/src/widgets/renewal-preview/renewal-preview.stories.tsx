@@ -106,19 +106,19 @@ export const DarkTheme: Story = {
   },
 };
 
-/** de-DE: 1.361,2 and a German percentage in the annual rule. */
+/** de-DE: in German, 1.361,2 and a German percentage in the annual rule. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   parameters: { creditkit: { scenario: 'annual' } },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('9.860,1 credits roll over')).toBeVisible();
+    await expect(await canvas.findByText('9.860,1 Credits werden übertragen')).toBeVisible();
   },
 };
 
-/** ja-JP. */
+/** ja-JP, in Japanese. */
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('9,172.68 credits expire')).toBeVisible();
+    await expect(await canvas.findByText('9,172.68クレジットが失効')).toBeVisible();
   },
 };

@@ -1,6 +1,7 @@
 import type { QuoteCreateParams } from '@creditkit/sdk';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
+import type { StoryLocale } from '../../../storybook/credit-story-frame';
 import { ids, leadPrefix } from '../../../storybook/scenarios/histories';
 import { waitForWidgetState, withinPage } from '../../../storybook/story-helpers';
 import { RunCostSummary } from './run-cost-summary';
@@ -24,9 +25,38 @@ const run = (actionId: string, field: string, more: Partial<QuoteCreateParams> =
 const workEmails = (more: Partial<QuoteCreateParams> = {}) => run('find-work-email', 'work_email', more);
 const mobileNumbers = (more: Partial<QuoteCreateParams> = {}) => run('find-mobile-phone', 'mobile_phone', more);
 
+/**
+ * The host's own accessible name for its Run button (`runLabel`), as the host writes it in the toolbar's
+ * language: it begins with the button's visible text (the pack's `runCost.run`), then says what runs.
+ */
+const hostRunLabels: Record<string, Record<StoryLocale, string>> = {
+  'Run Work email on 24 rows': {
+    'en-US': 'Run Work email on 24 rows',
+    'de-DE': 'Ausführen: Work email auf 24 Zeilen',
+    'fr-FR': 'Lancer Work email sur 24 lignes',
+    'es-ES': 'Ejecutar Work email en 24 filas',
+    'ja-JP': '実行：Work email（24行）',
+    'pt-BR': 'Executar Work email em 24 linhas',
+  },
+  'Run Mobile phone on 24 rows': {
+    'en-US': 'Run Mobile phone on 24 rows',
+    'de-DE': 'Ausführen: Mobile phone auf 24 Zeilen',
+    'fr-FR': 'Lancer Mobile phone sur 24 lignes',
+    'es-ES': 'Ejecutar Mobile phone en 24 filas',
+    'ja-JP': '実行：Mobile phone（24行）',
+    'pt-BR': 'Executar Mobile phone em 24 linhas',
+  },
+};
+
 const meta = {
   title: 'Widgets/RunCostSummary',
   component: RunCostSummary,
+  render: (args, { globals }) => (
+    <RunCostSummary
+      {...args}
+      runLabel={args.runLabel && (hostRunLabels[args.runLabel]?.[globals.locale as StoryLocale] ?? args.runLabel)}
+    />
+  ),
   tags: ['autodocs'],
   args: { params: workEmails({ recordIds: leads(5, 28) }), onRun: fn(), runLabel: 'Run Work email on 24 rows' },
   argTypes: {
@@ -174,7 +204,7 @@ export const DarkTheme: Story = {
   },
 };
 
-/** de-DE writes 1.972 credits and 6,72 credits. */
+/** de-DE: in German, 1.989,28 Credits and 6,72 Credits. */
 export const German: Story = {
   args: {
     params: run('ai-write-gpt-mini', 'ai_summary', { usage: { inputTokens: 800, outputTokens: 200 } }),
@@ -182,7 +212,7 @@ export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvas, canvasElement }) => {
     await waitForWidgetState(canvasElement, 'quoted');
-    await expect(summaryOf(canvasElement)).toHaveTextContent('Run on 24 rows · up to 6,72 credits');
-    await expect(canvas.getByText('Balance after: 1.989,28 credits')).toBeVisible();
+    await expect(summaryOf(canvasElement)).toHaveTextContent('Auf 24 Zeilen ausführen · bis zu 6,72 Credits');
+    await expect(canvas.getByText('Guthaben danach: 1.989,28 Credits')).toBeVisible();
   },
 };

@@ -28,9 +28,13 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** The open dialog, once its limit has loaded. */
-async function loadedDialog(canvasElement: HTMLElement, name = 'Workbook credit limit') {
+async function loadedDialog(
+  canvasElement: HTMLElement,
+  name = 'Workbook credit limit',
+  switchName = 'Limit credit spend',
+) {
   const dialog = await withinPage(canvasElement).findByRole('dialog', { name });
-  await within(dialog).findByRole('switch', { name: 'Limit credit spend' });
+  await within(dialog).findByRole('switch', { name: switchName });
   return within(dialog);
 }
 
@@ -204,26 +208,26 @@ export const DarkThemeMember: Story = {
   },
 };
 
-/** de-DE: the limit reads and writes 5.000; `1.000,5` is one thousand and a half. */
+/** de-DE, in German: the limit reads and writes 5.000; `1.000,5` is one thousand and a half. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvasElement }) => {
-    const dialog = await loadedDialog(canvasElement);
-    await expect(dialog.getByRole('textbox', { name: 'Limit (credits)' })).toHaveValue('5.000');
-    await expect(dialog.getByText('4.353 credits remaining')).toBeVisible();
+    const dialog = await loadedDialog(canvasElement, 'Credit-Limit der Arbeitsmappe', 'Credit-Ausgaben begrenzen');
+    await expect(dialog.getByRole('textbox', { name: 'Limit (Credits)' })).toHaveValue('5.000');
+    await expect(dialog.getByText('4.353 Credits verbleibend')).toBeVisible();
   },
 };
 
-/** ja-JP: fullwidth digits from a Japanese input method read as the same amount. */
+/** ja-JP, in Japanese: fullwidth digits from a Japanese input method read as the same amount. */
 export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvasElement }) => {
-    const dialog = await loadedDialog(canvasElement);
-    const input = dialog.getByRole('textbox', { name: 'Limit (credits)' });
+    const dialog = await loadedDialog(canvasElement, 'ワークブックのクレジット上限', 'クレジットの使用量を制限する');
+    const input = dialog.getByRole('textbox', { name: '上限（クレジット）' });
     await userEvent.clear(input);
     await userEvent.type(input, '６，０００');
     await expect(input).not.toHaveAttribute('aria-invalid');
-    await userEvent.click(dialog.getByRole('button', { name: 'Save limit' }));
-    await expect(await dialog.findByText('5,353 credits remaining')).toBeVisible();
+    await userEvent.click(dialog.getByRole('button', { name: '上限を保存' }));
+    await expect(await dialog.findByText('残り5,353クレジット')).toBeVisible();
   },
 };
