@@ -11,6 +11,7 @@ import * as devSchemas from '../src/schemas/dev';
 import * as eventSchemas from '../src/schemas/events';
 import { creditEvent, eventId } from '../src/schemas/events';
 import * as grantSchemas from '../src/schemas/grants';
+import * as healthSchemas from '../src/schemas/health';
 import * as integrationSchemas from '../src/schemas/integrations';
 import * as ledgerSchemas from '../src/schemas/ledger';
 import * as planSchemas from '../src/schemas/plans';
@@ -56,6 +57,7 @@ const schemaModules: readonly Record<string, unknown>[] = [
   devSchemas,
   eventSchemas,
   grantSchemas,
+  healthSchemas,
   integrationSchemas,
   ledgerSchemas,
   planSchemas,
@@ -231,6 +233,10 @@ const tagDescriptions: Record<string, string> = {
     "URLs of the host's backend that receive the workspace's events at least once, each delivery signed per the " +
     'Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`), retried with ' +
     'back-off for a day, logged and redeliverable (R26). The secret key or an admin only.',
+  health:
+    'For the balancer or orchestrator in front of several instances, outside the versioned API: liveness (the ' +
+    'process answers) and readiness (the database answers, the schema is complete and the server is not ' +
+    'draining). No credential, no rate limit, no body.',
   dev: 'Exists only when the reference server runs with `--dev`: fixtures for tests and demos.',
 };
 
@@ -345,7 +351,9 @@ function routeSchemas(route: RouteContract): ZodSchema[] {
   if (route.body) found.push(route.body);
   if (typeof route.response !== 'string') found.push(route.response);
   if (route.events) found.push(route.events);
-  for (const refusal of route.refusals ?? []) found.push(refusal.details);
+  for (const refusal of route.refusals ?? []) {
+    if (refusal.details) found.push(refusal.details);
+  }
   return found;
 }
 
@@ -554,7 +562,7 @@ function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas:
   const parameters = parametersOf(route, names, schemas);
   const devNote = 'Exists only when the reference server runs with `--dev`.';
   return {
-    tags: [route.devOnly ? 'dev' : resourceTag(route.path)],
+    tags: [tagOf(route)],
     summary: route.summary,
     description: route.devOnly ? `${devNote} ${accessNotes[route.access]}` : accessNotes[route.access],
     operationId: route.operationId,
@@ -573,9 +581,12 @@ function operation(route: RouteContract, names: Map<ZodSchema, string>, schemas:
   };
 }
 
-function resourceTag(path: string): string {
-  const segment = path.split('/')[2];
-  if (!segment) throw new Error(`${path} has no resource after /v1.`);
+/** The resource after `/v1`; `dev` for the dev-only routes, `health` for a balancer's checks outside `/v1`. */
+function tagOf(route: RouteContract): string {
+  if (route.devOnly) return 'dev';
+  const [, version, segment] = route.path.split('/');
+  if (version !== 'v1') return 'health';
+  if (!segment) throw new Error(`${route.path} has no resource after /v1.`);
   return segment;
 }
 
@@ -587,15 +598,15 @@ function problemResponse(
   return { description, headers, content: { 'application/problem+json': { schema } } };
 }
 
-/** A problem whose `code` is one of `codes` (more may come) and whose `details` match `details`. */
-function problemWith(codes: readonly string[], details: Json, detailsRequired: boolean): Json {
+/** A problem whose `code` is one of `codes` (more may come) and whose `details`, if any, match `details`. */
+function problemWith(codes: readonly string[], details: Json | undefined, detailsRequired: boolean): Json {
   return {
     allOf: [
       schemaRef('Problem'),
       {
         type: 'object',
-        properties: { code: openEnumSchema(codes), details },
-        ...(detailsRequired ? { required: ['details'] } : {}),
+        properties: { code: openEnumSchema(codes), ...(details ? { details } : {}) },
+        ...(details && detailsRequired ? { required: ['details'] } : {}),
       },
     ],
   };
@@ -617,9 +628,10 @@ function validationFailedResponse(refusal: RouteRefusal): Json {
 function refusalResponse(refusal: RouteRefusal, route: RouteContract, names: Map<ZodSchema, string>): Json {
   // A credit refusal is stored with the key and replayed; a 422 is refused before anything is stored.
   const replayable = route.idempotent && refusal.status === 402;
+  const details = refusal.details ? schemaRef(nameOf(refusal.details, names)) : undefined;
   return problemResponse(
     refusal.description,
-    problemWith(refusal.codes, schemaRef(nameOf(refusal.details, names)), true),
+    problemWith(refusal.codes, details, true),
     replayable ? replayableHeaders : requestIdHeader,
   );
 }

@@ -88,6 +88,8 @@ export {
   MAX_GRANT_PRIORITY,
   MIN_GRANT_PRIORITY,
 } from './schemas/grants';
+export type { Liveness, Readiness } from './schemas/health';
+export { liveness, readiness } from './schemas/health';
 export type { Integration, IntegrationKeySetParams } from './schemas/integrations';
 export { integration, integrationKeySetParams, integrationPage } from './schemas/integrations';
 export type { LedgerEntry, LedgerListParams } from './schemas/ledger';

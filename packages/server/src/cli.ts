@@ -21,15 +21,21 @@ const usage = `creditkit-server: the reference Credit API
   --rate-limit <n[/burst]>          requests a second per workspace secret key (default 200/400; 0: none)
   --session-rate-limit <n[/burst]>  requests a second per user's session tokens (default 20/60; 0: none)
                            (dev mode has no rate limits unless these are given)
+  --drain-delay <time>     on SIGTERM, go on taking connections this long while /readyz answers 503, so a
+                           balancer stops sending first, e.g. 10s (default 0; a second SIGTERM ends it)
+  --drain-timeout <time>   then how long requests in flight have to finish before they are cut (default 30s)
   --help
 
-Environment: DATABASE_URL; CREDITKIT_SESSION_SECRET, the secret that signs session tokens (at least 32
-bytes, the same on every server of a deployment; without it one is generated, and kept in the data folder).`;
+Environment: DATABASE_URL; CREDITKIT_SESSION_SECRET, the secret that signs session tokens and seals webhook
+signing secrets (at least 32 bytes, the same on every server of a deployment; without it one is generated, and
+kept in the data folder).
+Health checks for a balancer: GET /healthz (the process answers), GET /readyz (ready for requests; 503 while
+draining or when the database does not answer).`;
 
 /** `90m`, `2h`, `30s` or plain milliseconds. */
-function parseDuration(text: string): number {
+function parseDuration(option: string, text: string): number {
   const match = /^(\d+)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) throw new Error(`--renewal-delay: cannot read "${text}" (try 90m or 2h)`);
+  if (!match) throw new Error(`${option}: cannot read "${text}" (try 30s, 90m or 2h)`);
   const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'];
   return Number(match[1]) * unit;
 }
@@ -77,6 +83,8 @@ async function main() {
       'workspace-rate-limit': { type: 'string' },
       'rate-limit': { type: 'string' },
       'session-rate-limit': { type: 'string' },
+      'drain-delay': { type: 'string', default: '0' },
+      'drain-timeout': { type: 'string', default: '30s' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -85,19 +93,24 @@ async function main() {
   const dataDir = databaseUrl || values.memory ? undefined : resolve(values.data ?? '.creditkit');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
 
+  const drain = {
+    delayMs: parseDuration('--drain-delay', values['drain-delay']),
+    timeoutMs: parseDuration('--drain-timeout', values['drain-timeout']),
+  };
   const server = await startServer({
     port: Number(values.port),
     host: values.host,
     ...(dataDir && { dataDir }),
     ...(databaseUrl && { databaseUrl }),
     dev: values.dev,
-    renewalDelayMs: parseDuration(values['renewal-delay']),
+    renewalDelayMs: parseDuration('--renewal-delay', values['renewal-delay']),
     ...(values['cors-origin'] && { corsOrigin: values['cors-origin'] }),
     rateLimits: {
       ...given('workspace', parseBucket('--workspace-rate-limit', values['workspace-rate-limit'])),
       ...given('secretKey', parseBucket('--rate-limit', values['rate-limit'])),
       ...given('session', parseBucket('--session-rate-limit', values['session-rate-limit'])),
     },
+    drain,
   });
   const storage = databaseUrl ? 'PostgreSQL' : (dataDir ?? 'memory');
   console.log(`creditkit Credit API listening on ${server.url} (storage: ${storage})`);
@@ -107,15 +120,39 @@ async function main() {
   }
 
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  const stop = (signal: string) => {
+    if (stopping) {
+      // A second signal: the balancer has had its time (or there is none), so stop taking connections now.
+      console.log(`${signal}: ending the drain delay`);
+      void server.close();
+      return;
+    }
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then closing the database`);
-    await server.close();
-    process.exit(0);
+    console.log(
+      `${signal}: draining (/readyz answers 503); taking connections for ${drain.delayMs / 1000} s more, then ` +
+        `finishing in-flight requests within ${drain.timeoutMs / 1000} s and closing the database`,
+    );
+    // Whatever hangs past the drain (a database that never answers), the process still ends, and says so.
+    setTimeout(
+      () => {
+        console.error(`${signal}: still not closed ${(drain.timeoutMs + 10_000) / 1000} s after the drain delay`);
+        process.exit(1);
+      },
+      drain.delayMs + drain.timeoutMs + 10_000,
+    ).unref();
+    server.close().then(
+      () => {
+        console.log(`${signal}: drained and closed`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`${signal}: closing failed:`, error);
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createSecretBox } from './crypto/secret-box';
@@ -7,6 +8,7 @@ import { PortUnavailableError } from './http/port-unavailable-error';
 import { resolveRateLimits } from './http/rate-limit';
 import { checkSessionSecret } from './http/session-secret';
 import { generatedSessionSecret } from './http/session-secret-file';
+import { trackConnections } from './runtime/connection-drain';
 import type { Database } from './store/database';
 import { expireDueGrants } from './store/grant-expiry';
 import { migrate } from './store/migrate';
@@ -47,12 +49,33 @@ export interface StartOptions {
   tokenCounter?: TokenCounter;
   /** Webhook delivery (R26): how hosts are resolved (at registration and each delivery), pacing and jitter. */
   webhooks?: Partial<WebhookDispatcherSettings> & { resolveHost?: HostResolver };
+  /** How `close()` drains the server behind a balancer. */
+  drain?: Partial<DrainSettings>;
 }
+
+/** How a server leaves a deployment (`close()`, SIGTERM): see `RunningServer.close`. */
+export interface DrainSettings {
+  /**
+   * How long it goes on taking connections once draining, answering readiness 503, so a balancer that checks every
+   * few seconds has stopped sending before the connections are refused. 0: none (the platform stops routing first).
+   */
+  delayMs: number;
+  /** How long the requests in flight then have to finish; what is still running is cut. */
+  timeoutMs: number;
+}
+
+export const defaultDrainSettings: DrainSettings = { delayMs: 0, timeoutMs: 30_000 };
 
 export interface RunningServer {
   url: string;
   db: Database;
-  /** Stops taking connections, lets in-flight requests finish, then stops the token counter and closes the database. */
+  /**
+   * Drains and stops: readiness answers 503 `draining` at once and every answer says `Connection: close`; the
+   * webhook dispatcher claims nothing more and records its attempts in flight; after the drain delay the server
+   * stops taking connections, ends its event streams (clients resume elsewhere by Last-Event-ID) and lets the
+   * requests in flight finish within the drain timeout; then it stops the token counter and closes the database.
+   * Calling it again while the delay runs ends the delay.
+   */
   close(): Promise<void>;
 }
 
@@ -75,6 +98,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { resolveHost = systemResolver, ...dispatcherSettings } = options.webhooks ?? {};
   const sessionSecret = givenSecret ?? generatedSessionSecret(options.dataDir);
   const now = options.now ?? (() => new Date());
+  const drainSettings: DrainSettings = { ...defaultDrainSettings, ...options.drain };
+  const draining = new AbortController();
+  const closing = new AbortController();
   // Started once the server listens; a route that queues work now wakes it (if it runs yet).
   let dispatcher: WebhookDispatcher | undefined;
   const serverOptions: ServerOptions = {
@@ -88,6 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     eventStream: options.eventStream,
     tokenCounter: options.tokenCounter ?? startTokenCountingPool(),
     webhooks: { resolveHost, wake: () => dispatcher?.wake() },
+    lifecycle: { draining: draining.signal, closing: closing.signal },
   };
   const app = createApp(serverOptions);
   const host = options.host ?? '127.0.0.1';
@@ -106,6 +133,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await db.close();
     throw error;
   }
+  const connections = trackConnections(server as Server);
   dispatcher = startWebhookDispatcher({
     ...defaultDispatcherSettings,
     ...dispatcherSettings,
@@ -126,22 +154,34 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   renewals.unref();
   const listening = server.address() as AddressInfo;
   const urlHost = listening.address.includes(':') ? `[${listening.address}]` : listening.address;
+  let endDelay: (() => void) | undefined;
+  let closed: Promise<void> | undefined;
+  const drainAndClose = async () => {
+    draining.abort();
+    connections.markDraining();
+    clearInterval(renewals);
+    const dispatcherStopped = runningDispatcher.stop();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, drainSettings.delayMs);
+      endDelay = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    closing.abort();
+    const { cut } = await connections.close(drainSettings.timeoutMs);
+    if (cut > 0) console.error(`${cut} request(s) still running after the drain timeout were cut`);
+    await dispatcherStopped;
+    await serverOptions.tokenCounter.close();
+    await db.close();
+  };
   return {
     url: `http://${urlHost}:${listening.port}`,
     db,
-    async close() {
-      clearInterval(renewals);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Event streams never end by themselves: give in-flight requests a moment, then cut what is left.
-      const grace = setTimeout(
-        () => (server as unknown as { closeAllConnections(): void }).closeAllConnections(),
-        2_000,
-      );
-      await closed;
-      clearTimeout(grace);
-      await runningDispatcher.stop();
-      await serverOptions.tokenCounter.close();
-      await db.close();
+    close() {
+      if (closed) endDelay?.();
+      closed ??= drainAndClose();
+      return closed;
     },
   };
 }

@@ -15,6 +15,7 @@ import { charge, chargeCreateParams, chargeRefundParams } from './charges';
 import { devWorkspace, devWorkspaceCreateParams } from './dev';
 import { creditEvent, eventStreamParams } from './events';
 import { grant, grantCreateParams, grantListParams, grantPage, grantTooLargeDetails } from './grants';
+import { liveness, readiness } from './health';
 import { integration, integrationKeySetParams, integrationPage } from './integrations';
 import { ledgerListParams, ledgerPage } from './ledger';
 import { currentPlan, planChangeParams, planPage } from './plans';
@@ -40,7 +41,7 @@ import {
 
 /**
  * Who may call a route: a secret key only, an admin (secret key or admin session), anyone in the workspace (R20),
- * or anyone at all with no credential (dev mode's workspace creation alone).
+ * or anyone at all with no credential (a balancer's health checks, and dev mode's workspace creation).
  */
 export type RouteAccess = 'secret_key' | 'admin' | 'member' | 'anyone';
 
@@ -51,15 +52,15 @@ export type RouteAccess = 'secret_key' | 'admin' | 'member' | 'anyone';
 export interface RouteRefusal {
   /**
    * 400 for a value that is well-formed but cannot be used (it joins `validation_failed` there), 402 for a credit
-   * refusal, 422 for a request that is well-formed but passes a maximum.
+   * refusal, 422 for a request that is well-formed but passes a maximum, 503 for a server that cannot serve now.
    */
-  status: 400 | 402 | 422;
+  status: 400 | 402 | 422 | 503;
   /** The problem `code`s the route answers with this status. */
   codes: readonly string[];
   /** What the refusal means, for the reference. */
   description: string;
-  /** The schema of the problem's `details`. */
-  details: z.ZodMiniType;
+  /** The schema of the problem's `details`; none when the `code` says all there is. */
+  details?: z.ZodMiniType;
 }
 
 /** A credit refusal (402): nothing was charged or reserved; `details` names the limit that blocked. */
@@ -117,6 +118,19 @@ export interface RouteContract {
   /** Only with the server's dev mode on. */
   devOnly?: true;
 }
+
+/**
+ * Why a server is not ready (503): a balancer sends its requests to another instance meanwhile. Each code is a
+ * state the server leaves by itself, or a deployment's operator must look at.
+ */
+const notReady: RouteRefusal = {
+  status: 503,
+  codes: ['draining', 'database_unavailable', 'migrations_missing'],
+  description:
+    'The server must not be sent requests now: `draining`, it is stopping (SIGTERM) and finishes what it has; ' +
+    '`database_unavailable`, its database did not answer within 2 s; `migrations_missing`, the database lacks a ' +
+    'migration this server needs (restore or migrate it).',
+};
 
 /** Every route of the Credit API v1: the single source of the OpenAPI document and of the server's validation. */
 export const routes: readonly RouteContract[] = [
@@ -694,6 +708,26 @@ export const routes: readonly RouteContract[] = [
     successStatus: 200,
     idempotent: true,
     notFound: 'the webhook endpoint or delivery',
+  },
+  {
+    method: 'GET',
+    path: '/healthz',
+    operationId: 'getLiveness',
+    summary: 'Liveness for a balancer or orchestrator: the process answers (the database is not asked)',
+    access: 'anyone',
+    response: liveness,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: '/readyz',
+    operationId: 'getReadiness',
+    summary:
+      'Readiness for a balancer: the database answers within 2 s and holds every migration, and the server is not draining',
+    access: 'anyone',
+    response: readiness,
+    successStatus: 200,
+    refusals: [notReady],
   },
   {
     method: 'POST',

@@ -20,6 +20,7 @@ import { chargeRoutes } from './routes/charges';
 import { devRoutes } from './routes/dev';
 import { eventRoutes } from './routes/events';
 import { grantRoutes } from './routes/grants';
+import { healthRoutes } from './routes/health';
 import { integrationRoutes } from './routes/integrations';
 import { ledgerRoutes } from './routes/ledger';
 import { planRoutes } from './routes/plans';
@@ -84,6 +85,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> {
   ledgerRoutes(app, options);
   planRoutes(app, options);
   webhookEndpointRoutes(app, options);
+  healthRoutes(app, options);
   if (options.dev) devRoutes(app, options);
   refuseUndeclaredRoutes(app);
 

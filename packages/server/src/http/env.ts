@@ -33,6 +33,19 @@ export interface ServerOptions {
   eventStream?: Partial<EventStreamSettings> | undefined;
   /** Webhook endpoints (R26): how their URLs are resolved when registered, and the dispatcher to wake. */
   webhooks?: WebhookRouteSettings | undefined;
+  /** The server stopping behind a balancer; none in a web page, whose API never stops while the page lives. */
+  lifecycle?: ServerLifecycle | undefined;
+}
+
+/**
+ * A server's way out of a deployment of several instances (SIGTERM): first it tells the balancer, then it stops
+ * taking connections and ends what never ends by itself.
+ */
+export interface ServerLifecycle {
+  /** Aborted when the server is asked to stop: readiness answers 503 `draining` from then on. */
+  draining: AbortSignal;
+  /** Aborted when the server stops taking connections: open event streams end, and their clients reconnect elsewhere. */
+  closing: AbortSignal;
 }
 
 export interface WebhookRouteSettings {

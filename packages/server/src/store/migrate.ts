@@ -58,3 +58,14 @@ export async function migrate(db: Database, options: { through?: number } = {}):
     return applied;
   });
 }
+
+/**
+ * The migrations this server needs that the database does not hold: none once `migrate` has run, unless the
+ * database was replaced under the server since (a restore from an older backup, a failover to a stale copy).
+ */
+export async function missingMigrations(db: Database): Promise<number[]> {
+  const held = new Set(
+    (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version),
+  );
+  return schemaVersions.filter((version) => !held.has(version));
+}

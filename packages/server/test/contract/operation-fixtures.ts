@@ -406,6 +406,8 @@ export const operationFixtures: Record<string, OperationFixture> = {
     prepare: async ({ workspace }) => ({ path: await endpointWithDeliveries(workspace) }),
     references: ['endpointId', 'deliveryId'],
   },
+  getLiveness: {},
+  getReadiness: {},
   createDevWorkspace: {
     prepare: async ({ workspace, sequence }) => ({
       body: { planId: nth(await idsOf(workspace, '/v1/plans'), sequence) },

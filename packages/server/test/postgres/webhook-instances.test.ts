@@ -91,9 +91,9 @@ describe('two instances on PostgreSQL', () => {
 
   it("take over a killed server's claims once their lease ends on their clock, and not before", async () => {
     // The server that dies: a real process on the real clock, whose attempts the receiver holds unanswered.
-    process.env.CREDITKIT_SESSION_SECRET = sessionSecret;
-    const doomed = await spawnServer(['--database-url', postgres.url]);
-    delete process.env.CREDITKIT_SESSION_SECRET;
+    const doomed = await spawnServer(['--database-url', postgres.url], {
+      env: { CREDITKIT_SESSION_SECRET: sessionSecret },
+    });
     const { client, secretKey } = await createDevWorkspace(doomed.url);
     const hanging = await startWebhookReceiver(() => 'hang');
     try {

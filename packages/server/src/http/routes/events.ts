@@ -62,7 +62,7 @@ interface Subscription {
   workspaceId: string;
   cursor: string;
   settings: EventStreamSettings;
-  /** Aborted when the client goes away. */
+  /** Aborted when the client goes away or the server stops taking connections. */
   signal: AbortSignal;
   /** True once the credential the stream was opened with has expired: a session token lives an hour at most. */
   expired: () => boolean;
@@ -83,8 +83,9 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Sends the workspace's events after the cursor, then every new one, until the client disconnects or its
- * token expires. Then the stream ends: the client reconnects with a fresh token and its Last-Event-ID.
+ * Sends the workspace's events after the cursor, then every new one, until the client disconnects, its token
+ * expires or the server stops. Then the stream ends: the client reconnects (with a fresh token) and its
+ * Last-Event-ID.
  */
 async function pump(sse: SSEStreamingApi, subscription: Subscription): Promise<void> {
   const { db, workspaceId, settings, signal, expired } = subscription;
@@ -151,6 +152,11 @@ export function eventRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
     const disconnected = new AbortController();
     const stop = () => disconnected.abort();
     context.req.raw.signal.addEventListener('abort', stop, { once: true });
+    // A stopping server ends its streams: each client reconnects with its Last-Event-ID, through the balancer to
+    // another instance, and misses nothing.
+    const closing = options.lifecycle?.closing;
+    closing?.addEventListener('abort', stop, { once: true });
+    if (closing?.aborted) stop();
     // Proxies such as nginx would otherwise hold events back in their buffer.
     context.header('x-accel-buffering', 'no');
     return streamSSE(context, async (sse) => {
@@ -170,6 +176,7 @@ export function eventRoutes(app: Hono<AppEnv>, options: ServerOptions): void {
       } finally {
         stop();
         context.req.raw.signal.removeEventListener('abort', stop);
+        closing?.removeEventListener('abort', stop);
         release(workspaceId);
       }
     });

@@ -12,7 +12,8 @@ import { creditApiDocument } from './openapi-document';
 
 /*
  * vitest `setupFiles`: every answer a test receives from the Credit API (a request with fetch to a loopback
- * address whose path starts with /v1/: the in-process servers, and the server processes tests spawn) is
+ * address whose path starts with /v1/, or is /healthz or /readyz: the in-process servers, and the server
+ * processes tests spawn) is
  * held to openapi.json by `answer-checker.ts`. The test that received an answer that breaks the contract
  * fails after it ends, with the list of what was wrong. Requests made with node:http or raw sockets do not
  * go through fetch and are not checked.
@@ -21,6 +22,9 @@ import { creditApiDocument } from './openapi-document';
 const checker = createAnswerChecker(creditApiDocument);
 const unwrappedFetch = globalThis.fetch;
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The API's paths: the versioned ones, and those the document declares beside them (a balancer's health checks). */
+const unversionedPaths = new Set(Object.keys(creditApiDocument.paths).filter((path) => !path.startsWith('/v1/')));
+const isCreditApiPath = (path: string) => path.startsWith('/v1/') || unversionedPaths.has(path);
 
 type Test = RecordedViolation['test'];
 let currentTest: Test;
@@ -34,7 +38,7 @@ function sentRequest(input: string | URL | Request, init: RequestInit | undefine
 const checkedFetch: typeof fetch = async (input, init) => {
   const request = sentRequest(input, init);
   const response = await unwrappedFetch(input, init);
-  if (!loopbackHosts.has(request.url.hostname) || !request.url.pathname.startsWith('/v1/')) return response;
+  if (!loopbackHosts.has(request.url.hostname) || !isCreditApiPath(request.url.pathname)) return response;
   const test = currentTest;
   const record = (violation: Violation) => recordViolation({ ...violation, test });
   try {
