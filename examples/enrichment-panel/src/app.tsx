@@ -1,6 +1,13 @@
-import { CreditAlertNotice, CreditBalance, CreditProvider, type CreditRole } from '@creditkit/react';
+import {
+  CreditAlertNotice,
+  CreditBalance,
+  type CreditMessages,
+  CreditProvider,
+  type CreditRole,
+} from '@creditkit/react';
 import type { CreditClient } from '@creditkit/sdk';
 import { type MouseEvent, useEffect, useState } from 'react';
+import { isLanguage, type Language, languages } from './languages';
 import { connect } from './session';
 import { SettingsPage } from './settings-page';
 import { UsagePage } from './usage-page';
@@ -30,12 +37,30 @@ function usePath(): [string, (path: string) => void] {
 
 type Theme = 'light' | 'dark';
 
+const query = new URLSearchParams(window.location.search);
 /** `?theme=dark` opens the demo dark, as the theme switch does. */
-const initialTheme: Theme = new URLSearchParams(window.location.search).get('theme') === 'dark' ? 'dark' : 'light';
+const initialTheme: Theme = query.get('theme') === 'dark' ? 'dark' : 'light';
+/** `?locale=de-DE` opens the widgets in German, as the language switch does. */
+const initialLanguage: Language = isLanguage(query.get('locale')) ? (query.get('locale') as Language) : 'en-US';
+
+/** The chosen language's pack, once loaded; the widgets stay on the previous one meanwhile. */
+function useLanguagePack(language: Language): { locale: Language; messages: CreditMessages | undefined } | null {
+  const [loaded, setLoaded] = useState<{ locale: Language; messages: CreditMessages | undefined } | null>(null);
+  useEffect(() => {
+    let current = true;
+    languages[language].load().then((messages) => current && setLoaded({ locale: language, messages }));
+    return () => {
+      current = false;
+    };
+  }, [language]);
+  return loaded;
+}
 
 export function App() {
   const [role, setRole] = useState<CreditRole>('admin');
   const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const pack = useLanguagePack(language);
   const [client, setClient] = useState<CreditClient | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [path, navigate] = usePath();
@@ -76,6 +101,16 @@ export function App() {
         </nav>
         <div className="topbar-controls">
           <label>
+            Language
+            <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+              {Object.entries(languages).map(([locale, { name }]) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
             Theme
             <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
               <option value="light">Light</option>
@@ -92,9 +127,15 @@ export function App() {
         </div>
       </header>
       {failure && <p role="alert">{failure}</p>}
-      {client ? (
+      {client && pack ? (
         // keyed by role: a new session token, a new cache
-        <CreditProvider key={role} client={client} role={role}>
+        <CreditProvider
+          key={role}
+          client={client}
+          role={role}
+          locale={pack.locale}
+          {...(pack.messages && { messages: pack.messages })}
+        >
           <div className="columns">
             <main>
               {path === '/usage' ? (

@@ -3,6 +3,7 @@ import { composeStories, type composeStory } from '@storybook/react-vite';
 import { render, waitFor } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
 import preview from '../.storybook/preview';
 import type { CreditMessages } from '../src/index';
 import { sayWithPlaceholders } from '../test/support/placeholders';
@@ -104,9 +105,18 @@ async function axeViolations(): Promise<string[]> {
   return violations.map(({ id, nodes }) => `axe ${id}: ${nodes.map((node) => node.target).join(' | ')}`);
 }
 
+/**
+ * The variants a designer reviews without running anything: each story light, dark, in German and in
+ * Japanese, saved under `artifacts/screenshots/widgets/` at the repository's root (relative to this file).
+ */
+const screenshotVariants: Partial<Record<StoryLocale, string>> = { 'en-US': 'light', 'de-DE': 'de-DE', 'ja-JP': 'ja-JP' };
+const screenshotPath = (file: string, story: string, variant: string) =>
+  `../../../artifacts/screenshots/widgets/${file.replace('.stories.tsx', '')}--${story}--${variant}.png`;
+
 for (const [path, file] of Object.entries(storyFiles)) {
   const stories: Record<string, ReturnType<typeof composeStory>> = composeStories(file, preview);
-  describe(path.replace(/^.*\//, ''), () => {
+  const fileName = path.replace(/^.*\//, '');
+  describe(fileName, () => {
     for (const [name, Story] of Object.entries(stories)) {
       it(`${name}: no overflowing text and no axe violation in ${storyLocales.join(', ')}`, async () => {
         // One workspace for the story (its loader replays the scenario), shown in each language in turn.
@@ -127,8 +137,22 @@ for (const [path, file] of Object.entries(storyFiles)) {
           }
           const found = [...englishLeftIn(locale), ...overflowingText(), ...(await axeViolations())];
           problems.push(...found.map((problem) => `${locale}: ${problem}`));
+          const variant = screenshotVariants[locale];
+          if (variant) await page.screenshot({ path: screenshotPath(fileName, name, variant) });
           unmount();
         }
+        // And once in the dark theme, in English.
+        Story.globals.locale = 'en-US';
+        Story.globals.theme = 'dark';
+        document.documentElement.lang = 'en-US';
+        const { unmount } = render(<Story />, { container: hostPage() });
+        if (scenario !== 'loading') {
+          await waitFor(() => expect(widgetRoots().map((root) => root.dataset.state)).not.toContain('loading'));
+        }
+        problems.push(...[...overflowingText(), ...(await axeViolations())].map((problem) => `dark: ${problem}`));
+        await page.screenshot({ path: screenshotPath(fileName, name, 'dark') });
+        unmount();
+        Story.globals.theme = 'light';
         expect(problems).toEqual([]);
       });
     }
