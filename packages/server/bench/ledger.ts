@@ -46,8 +46,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+/**
+ * CPU time a process has used, in ms, from /proc (Linux): user and system, all its threads. Unlike charges/s it
+ * hardly moves with what else the machine runs, so before/after comparisons of the server hold on a busy machine.
+ */
+function cpuMs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat(5), counted from the state (field 3) here, in clock ticks (10 ms).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function load(server: BenchServer, keys: string[], clients: number) {
   const latencies: number[] = [];
+  const cpuBefore = cpuMs(server.process.pid);
   let refused = 0;
   let counter = 0;
   const deadline = performance.now() + seconds * 1000;
@@ -74,11 +85,13 @@ async function load(server: BenchServer, keys: string[], clients: number) {
       }
     }),
   );
+  const cpu = cpuMs(server.process.pid) - cpuBefore;
   latencies.sort((a, b) => a - b);
   return {
     'charges/s': Math.round(latencies.length / seconds),
     'p50 ms': Number(percentile(latencies, 50).toFixed(2)),
     'p99 ms': Number(percentile(latencies, 99).toFixed(2)),
+    'server CPU ms/charge': Number((cpu / latencies.length).toFixed(3)),
     refused,
   };
 }
@@ -307,6 +320,13 @@ async function bench(label: string, storage: string[], bare: BareRate, bareLabel
       [
         `charges/s ÷ bare debits/s: one hot workspace ${ratio(hotLoad['charges/s'], bare['debits/s'])}, ` +
           `${many.length} workspaces ${ratio(manyLoad['charges/s'], bare['debits/s'])} (aim ≥ 0.80×)`,
+        ...(bare['CPU ms/debit'] === undefined
+          ? []
+          : [
+              `bare debit's CPU ÷ a charge's server CPU (the ratio a machine of its own would give): one hot ` +
+                `workspace ${ratio(bare['CPU ms/debit'], hotLoad['server CPU ms/charge'])}, ${many.length} workspaces ` +
+                `${ratio(bare['CPU ms/debit'], manyLoad['server CPU ms/charge'])}`,
+            ]),
         `GET /v1/balance ÷ GET /v1/plans: ${ratio(balance['requests/s'], plans['requests/s'])} (aim ≥ 0.50×)`,
         `p99 of a charge, ${clients} clients: one hot workspace ${hotLoad['p99 ms']} ms, ${many.length} workspaces ` +
           `${manyLoad['p99 ms']} ms (aim < 25 ms)`,
