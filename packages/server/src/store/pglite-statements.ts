@@ -1,4 +1,4 @@
-import type { messages as protocolMessages, PGlite } from '@electric-sql/pglite';
+import type { PGlite, messages as protocolMessages } from '@electric-sql/pglite';
 
 /**
  * PGlite's own `query` re-parses and re-plans its statement on every call and enters its WebAssembly engine six
