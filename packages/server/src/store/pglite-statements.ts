@@ -52,18 +52,18 @@ export function pgliteStatements(db: PGlite) {
     const { serialize } = pglite.protocol;
     const name = `creditkit_${counter++}`;
     const evicted = prepared.size >= maxStatements ? prepared.keys().next().value : undefined;
+    const closing = evicted === undefined ? undefined : (prepared.get(evicted) as Prepared).name;
+    // Forgotten before the call: should the new text fail to parse, the evicted statement is closed all the same.
+    if (evicted !== undefined) prepared.delete(evicted);
     const messages = await db.execProtocolStream(
       concat([
-        ...(evicted === undefined
-          ? []
-          : [serialize.close({ type: 'S', name: (prepared.get(evicted) as Prepared).name })]),
+        ...(closing === undefined ? [] : [serialize.close({ type: 'S', name: closing })]),
         serialize.parse({ name, text: sql }),
         serialize.describe({ type: 'S', name }),
         serialize.sync(),
       ]),
       { syncToFs: false },
     );
-    if (evicted !== undefined) prepared.delete(evicted);
     const statement: Prepared = { name, parameterTypes: [], fields: [] };
     for (const message of messages) {
       if (message.name === 'parameterDescription')
