@@ -145,9 +145,11 @@ module.exports = [
     // balance and spend change ends with, the crossing rule, 2.2 KB) and webhook endpoints (R26: their routes and
     // store, the sealed secrets, the address policy and the schemas, 5.1 KB; the dispatcher and its HTTP client are
     // Node's alone and stay out); 54.3 KB before auto top-up (R27: its routes, the check every balance change ends
-    // with, the crossing and cap rule, the setting's and events' schemas, 1.33 KB).
+    // with, the crossing and cap rule, the setting's and events' schemas, 1.33 KB); 55.7 KB before PGlite's
+    // statements were prepared once and run in one call into its engine (`store/pglite-statements.ts`, 0.73 KB:
+    // three times PGlite's own rate of statements), measured at 56.65 KB then.
     ignore: ['@electric-sql/pglite', 'gpt-tokenizer'],
     gzip: true,
-    limit: '55.7 KB',
+    limit: '56.8 KB',
   },
 ];

@@ -21,6 +21,8 @@ export interface BareRate {
   'debits/s': number;
   'p50 ms': number;
   'p99 ms': number;
+  /** PGlite only: the CPU time of the process, which holds the database, per debit. */
+  'CPU ms/debit'?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -53,7 +55,8 @@ async function measure(clients: number, seconds: number, debit: () => Promise<vo
  */
 export async function bareTransactionRate(db: Database, clients: number, seconds: number): Promise<BareRate> {
   await db.exec(setup);
-  return measure(clients, seconds, () =>
+  const cpuBefore = process.cpuUsage();
+  const rate = await measure(clients, seconds, () =>
     db.transaction(async (tx) => {
       const [grant] = await tx.query<{ remaining: number }>(
         'UPDATE bench_bare.grants SET remaining = remaining - $1 WHERE id = $2 AND remaining >= $1 RETURNING remaining',
@@ -67,6 +70,9 @@ export async function bareTransactionRate(db: Database, clients: number, seconds
       ]);
     }),
   );
+  const cpu = process.cpuUsage(cpuBefore);
+  const debits = rate['debits/s'] * seconds;
+  return { ...rate, 'CPU ms/debit': Number(((cpu.user + cpu.system) / 1000 / debits).toFixed(3)) };
 }
 
 /**

@@ -67,7 +67,9 @@ interface StateRow {
 }
 
 /**
- * The one statement that reads what charges depend on. For charges (`lock`), it creates the spend rows they
+ * The one statement that reads what charges depend on. Each record's dedup key is looked up by its primary key, one
+ * probe per key asked about (the LIMIT, a no-op on a primary key, keeps the planner from turning the probes into a
+ * join over every key the workspace holds, which it did: a charge then read the workspace's whole history). For charges (`lock`), it creates the spend rows they
  * will add to and locks the rows they may change; for a quote, it only reads, in one snapshot.
  */
 function chargeStateQuery(lock: boolean): string {
@@ -79,9 +81,11 @@ function chargeStateQuery(lock: boolean): string {
     : 'SELECT scope, scope_id, spent, limit_enabled, credit_limit, reached_notified FROM spend WHERE false';
   return `WITH
       paid AS (
-        SELECT action_id, record_id, field, charge_id FROM dedup_keys
-         WHERE workspace_id = $1
-           AND (action_id, record_id, field) IN (SELECT * FROM unnest($7::text[], $2::text[], $3::text[]))),
+        SELECT d.* FROM unnest($7::text[], $2::text[], $3::text[]) AS k(action_id, record_id, field)
+        CROSS JOIN LATERAL (
+          SELECT action_id, record_id, field, charge_id FROM dedup_keys
+           WHERE workspace_id = $1 AND action_id = k.action_id AND record_id = k.record_id AND field = k.field
+           LIMIT 1) AS d),
       run_rows AS (
         SELECT id, budget, spent, status FROM runs
          WHERE workspace_id = $1 AND (status = 'running' OR id = ANY($4::text[]))${forUpdate}),

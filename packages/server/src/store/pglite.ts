@@ -10,7 +10,7 @@ import { pgliteDatabase } from './pglite-database';
  * is its database's only user does not need: its tables are in this process's memory or the OS's file cache anyway.
  * Idle RSS about 130 MB lower (`pnpm bench` prints it); pages past 16 MB are copied in from PGlite's file system.
  */
-const settings = ['shared_buffers = 16MB'];
+export const pgliteSettings = ['shared_buffers = 16MB'];
 
 /**
  * Creating a database (a new data folder, or every in-memory start) runs initdb in WebAssembly instances of its
@@ -33,7 +33,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   const unlock = dataDir === undefined ? () => undefined : lockDataFolder(dataDir);
   let db: PGlite;
   try {
-    db = new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), postgresqlconf: settings });
+    db = new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), postgresqlconf: pgliteSettings });
     await db.waitReady;
   } catch (error) {
     unlock();
