@@ -6,10 +6,12 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../artifacts/screenshots/', import.meta.url).pathname;
-const escape = (text) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const sections = ['demo', 'widgets'].map((folder) => {
-  const files = readdirSync(join(root, folder)).filter((file) => file.endsWith('.png')).sort();
+  const files = readdirSync(join(root, folder))
+    .filter((file) => file.endsWith('.png'))
+    .sort();
   if (files.length === 0) throw new Error(`no screenshots in artifacts/screenshots/${folder}`);
   // `<subject>--<variant>.png`: the variants of one subject side by side.
   const subjects = new Map();
@@ -19,10 +21,10 @@ const sections = ['demo', 'widgets'].map((folder) => {
   }
   const rows = [...subjects].map(
     ([subject, shots]) =>
-      `<section><h3>${escape(subject)}</h3><div class="row">${shots
+      `<section><h3>${escapeHtml(subject)}</h3><div class="row">${shots
         .map((shot) => {
           const variant = shot.slice(shot.lastIndexOf('--') + 2, -4);
-          return `<figure><a href="${folder}/${escape(shot)}"><img loading="lazy" src="${folder}/${escape(shot)}" alt="${escape(`${subject}, ${variant}`)}"></a><figcaption>${escape(variant)}</figcaption></figure>`;
+          return `<figure><a href="${folder}/${escapeHtml(shot)}"><img loading="lazy" src="${folder}/${escapeHtml(shot)}" alt="${escapeHtml(`${subject}, ${variant}`)}"></a><figcaption>${escapeHtml(variant)}</figcaption></figure>`;
         })
         .join('')}</div></section>`,
   );

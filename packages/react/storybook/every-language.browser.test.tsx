@@ -109,7 +109,11 @@ async function axeViolations(): Promise<string[]> {
  * The variants a designer reviews without running anything: each story light, dark, in German and in
  * Japanese, saved under `artifacts/screenshots/widgets/` at the repository's root (relative to this file).
  */
-const screenshotVariants: Partial<Record<StoryLocale, string>> = { 'en-US': 'light', 'de-DE': 'de-DE', 'ja-JP': 'ja-JP' };
+const screenshotVariants: Partial<Record<StoryLocale, string>> = {
+  'en-US': 'light',
+  'de-DE': 'de-DE',
+  'ja-JP': 'ja-JP',
+};
 const screenshotPath = (file: string, story: string, variant: string) =>
   `../../../artifacts/screenshots/widgets/${file.replace('.stories.tsx', '')}--${story}--${variant}.png`;
 
