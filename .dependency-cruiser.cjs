@@ -159,7 +159,9 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // Our own build output (the demo's bundle too); packages' own dist/ folders stay in, as leaves, so rules can name them (storybook/test).
-    exclude: { path: '^(packages/[^/]+/(dist|storybook-static|playground-dist|docs)|examples/[^/]+/(dist|e2e-report|test-results))/' },
+    exclude: {
+      path: '^(packages/[^/]+/(dist|storybook-static|playground-dist|docs)|examples/[^/]+/(dist|e2e-report|test-results))/',
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'packages/sdk/tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
