@@ -70,7 +70,9 @@ async function axeViolations(): Promise<string[]> {
   });
 }
 
-const balance = (credits: string) => page.getByText(`${credits} credits available`, { exact: true });
+// The balance headline as assistive technology reads it: the exact sentence (the figure on screen may be short).
+const balance = (credits: string) =>
+  page.locator('.ck-balance__spendable .ck-visually-hidden').getByText(`${credits} credits available`, { exact: true });
 const chargeButton = () => page.getByRole('button', { name: 'Charge a mobile number' });
 
 it('charges, is refused by the workbook limit, raises it, charges, refunds and renews, with the balance each time', async () => {

@@ -45,7 +45,7 @@ async function tableRows(canvas: ReturnType<typeof within>, name: string) {
 export const ByWorkbook: Story = {
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByRole('img', {
+      await canvas.findByRole('group', {
         name: 'Net credits per day from Oct 22, 2026 to Nov 20, 2026: 787.32 credits in total',
       }),
     ).toBeVisible();
@@ -183,7 +183,7 @@ export const Japanese: Story = {
   globals: { locale: 'ja-JP' },
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByRole('img', { name: /^2026\/10\/22〜2026\/11\/20の日別の純使用クレジット/ }),
+      await canvas.findByRole('group', { name: /^2026\/10\/22〜2026\/11\/20の日別の純使用クレジット/ }),
     ).toBeVisible();
   },
 };

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useCreditFormat } from '../../hooks/use-credit-format';
 import { useMessageGroup } from '../../hooks/use-message-group';
 import { useUsage } from '../../hooks/use-usage';
@@ -55,7 +55,14 @@ export function CreditUsage(props: CreditUsageProps): ReactNode {
   // The host's period, or the widget's own control.
   const hostPeriod = props.from !== undefined || props.to !== undefined;
   const [period, setPeriod] = useState<UsagePeriod>(props.defaultPeriod ?? 'last30');
-  const { from, to } = hostPeriod ? props : periodDates(period, new Date());
+  // The API's own "today" (its clock decides the default period's end), kept from its first answer, so a
+  // period the control picks ends on the same day the default did, whatever the reader's clock says.
+  const [apiToday, setApiToday] = useState<string | undefined>();
+  const { from, to } = hostPeriod
+    ? props
+    : period === 'last30'
+      ? { from: undefined, to: undefined }
+      : periodDates(period, apiToday ? new Date(`${apiToday}T12:00:00Z`) : new Date());
   const periodId = useId();
   const text = useMessageGroup('usage', englishUsage);
   const common = useMessageGroup('common', englishCommon);
@@ -66,6 +73,10 @@ export function CreditUsage(props: CreditUsageProps): ReactNode {
   const [download, setDownload] = useState<'idle' | 'downloading' | 'failed'>('idle');
   const days = useUsage({ groupBy: 'day', from, to, workbookId });
   const table = useUsage({ groupBy, from, to, workbookId });
+  const answeredToday = !hostPeriod && period === 'last30' ? days.data?.to : undefined;
+  useEffect(() => {
+    if (answeredToday) setApiToday(answeredToday);
+  }, [answeredToday]);
 
   const titles: Record<UsageTableGroup, string> = {
     workbook: text.byWorkbook,
